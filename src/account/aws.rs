@@ -1,0 +1,659 @@
+//! The [`Account`] port over the official AWS SDK for Rust. Every client is built from one
+//! `SdkConfig` loaded through the standard chain, so profiles, IAM Identity Center (SSO),
+//! `aws login`, environment variables and CloudShell all work the way the AWS CLI does.
+//! This is the only module that names SDK types; errors leave it as [`AccountError`].
+
+use super::{
+    Account, AccountError, AccountSummary, AlternateContact, BudgetNotification, ConfigRecorder,
+    ConfigSetup, ContactKind, CostBudget, Detector, Identity, Organization, PasswordPolicy, Trail,
+};
+use async_trait::async_trait;
+use aws_config::{BehaviorVersion, Region, SdkConfig, timeout::TimeoutConfig};
+use aws_sdk_iam::error::ProvideErrorMetadata;
+use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
+use aws_smithy_runtime_api::client::result::SdkError;
+use futures::{StreamExt, TryStreamExt, stream};
+use std::time::Duration;
+
+/// How many per-user or per-item calls run at once when a check fans out.
+const FAN_OUT: usize = 8;
+
+/// Where to find AWS: the same knobs the AWS CLI has.
+#[derive(Clone, Debug, Default)]
+pub struct ConnectOptions {
+    pub profile: Option<String>,
+    pub region: Option<String>,
+    /// A custom endpoint for every service (an emulator such as moto, or a proxy).
+    /// `AWS_ENDPOINT_URL` is honoured by the SDK itself when this is `None`.
+    pub endpoint_url: Option<String>,
+}
+
+/// Load the shared SDK configuration through the standard credential and region chain.
+pub async fn load_config(options: &ConnectOptions) -> SdkConfig {
+    let timeouts = TimeoutConfig::builder()
+        .connect_timeout(Duration::from_secs(3))
+        .operation_attempt_timeout(Duration::from_secs(10))
+        .operation_timeout(Duration::from_secs(25))
+        .build();
+    let mut loader = aws_config::defaults(BehaviorVersion::latest()).timeout_config(timeouts);
+    if let Some(profile) = &options.profile {
+        loader = loader.profile_name(profile);
+    }
+    if let Some(region) = &options.region {
+        loader = loader.region(Region::new(region.clone()));
+    }
+    if let Some(url) = &options.endpoint_url {
+        loader = loader.endpoint_url(url);
+    }
+    loader.load().await
+}
+
+/// The region whose endpoint serves a global service such as AWS Budgets.
+fn global_service_region(region: Option<&Region>) -> Region {
+    match region.map(Region::as_ref) {
+        Some(name) if name.starts_with("cn-") => Region::from_static("cn-northwest-1"),
+        _ => Region::from_static("us-east-1"),
+    }
+}
+
+/// An AWS account reached through the SDK.
+pub struct AwsAccount {
+    config: SdkConfig,
+    sts: aws_sdk_sts::Client,
+    iam: aws_sdk_iam::Client,
+    budgets: aws_sdk_budgets::Client,
+    cloudtrail: aws_sdk_cloudtrail::Client,
+    config_service: aws_sdk_config::Client,
+    guardduty: aws_sdk_guardduty::Client,
+    account: aws_sdk_account::Client,
+    organizations: aws_sdk_organizations::Client,
+}
+
+impl AwsAccount {
+    /// Clients for every service the checks use, sharing one configuration.
+    pub fn new(config: &SdkConfig) -> AwsAccount {
+        let budgets_config = aws_sdk_budgets::config::Builder::from(config)
+            .region(global_service_region(config.region()))
+            .build();
+        AwsAccount {
+            config: config.clone(),
+            sts: aws_sdk_sts::Client::new(config),
+            iam: aws_sdk_iam::Client::new(config),
+            budgets: aws_sdk_budgets::Client::from_conf(budgets_config),
+            cloudtrail: aws_sdk_cloudtrail::Client::new(config),
+            config_service: aws_sdk_config::Client::new(config),
+            guardduty: aws_sdk_guardduty::Client::new(config),
+            account: aws_sdk_account::Client::new(config),
+            organizations: aws_sdk_organizations::Client::new(config),
+        }
+    }
+
+    /// The region the checks run in, if the chain found one.
+    pub fn region(&self) -> Option<&str> {
+        self.config.region().map(Region::as_ref)
+    }
+
+    /// A CloudTrail client for a trail's home region (status calls must go there).
+    fn cloudtrail_in(&self, region: &str) -> aws_sdk_cloudtrail::Client {
+        if self.region() == Some(region) {
+            return self.cloudtrail.clone();
+        }
+        let config = aws_sdk_cloudtrail::config::Builder::from(&self.config)
+            .region(Region::new(region.to_owned()))
+            .build();
+        aws_sdk_cloudtrail::Client::from_conf(config)
+    }
+}
+
+/// Service error codes that mean "these credentials may not do that".
+const DENIED_CODES: &[&str] = &[
+    "AccessDenied",
+    "AccessDeniedException",
+    "UnauthorizedOperation",
+    "UnauthorizedAccess",
+    "AuthorizationError",
+];
+/// Service error codes that mean the credentials themselves are no good.
+const CREDENTIAL_CODES: &[&str] = &[
+    "ExpiredToken",
+    "ExpiredTokenException",
+    "InvalidClientTokenId",
+    "UnrecognizedClientException",
+    "InvalidAccessKeyId",
+    "SignatureDoesNotMatch",
+    "InvalidToken",
+];
+const THROTTLE_CODES: &[&str] = &[
+    "Throttling",
+    "ThrottlingException",
+    "TooManyRequestsException",
+    "RequestLimitExceeded",
+    "SlowDown",
+];
+const SUBSCRIPTION_CODES: &[&str] = &["SubscriptionRequiredException", "OptInRequired"];
+
+/// Turn an SDK error into our error, naming the IAM action that was attempted.
+fn to_account_error<E>(action: &'static str, error: SdkError<E, HttpResponse>) -> AccountError
+where
+    E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
+{
+    let code = error.code().unwrap_or_default().to_owned();
+    let message = error.message().unwrap_or_default().to_owned();
+    match &error {
+        SdkError::ServiceError(_) => classify_service_error(action, code, message),
+        SdkError::TimeoutError(_) => AccountError::Network {
+            message: "the request timed out".into(),
+        },
+        SdkError::DispatchFailure(_) if caused_by_credentials(&error) => {
+            AccountError::Credentials {
+                message: innermost_message(&error),
+            }
+        }
+        SdkError::DispatchFailure(_) => AccountError::Network {
+            message: innermost_message(&error),
+        },
+        _ if caused_by_credentials(&error) => AccountError::Credentials {
+            message: innermost_message(&error),
+        },
+        _ => AccountError::Service {
+            action,
+            code: "ClientError".into(),
+            message: innermost_message(&error),
+        },
+    }
+}
+
+fn classify_service_error(action: &'static str, code: String, message: String) -> AccountError {
+    let code_is = |codes: &[&str]| codes.contains(&code.as_str());
+    if code_is(DENIED_CODES) {
+        AccountError::Denied { action }
+    } else if code_is(CREDENTIAL_CODES) {
+        AccountError::Credentials {
+            message: if message.is_empty() { code } else { message },
+        }
+    } else if code_is(THROTTLE_CODES) {
+        AccountError::Throttled { action }
+    } else if code_is(SUBSCRIPTION_CODES) {
+        AccountError::SubscriptionRequired { action }
+    } else {
+        AccountError::Service {
+            action,
+            code,
+            message,
+        }
+    }
+}
+
+fn sources<'e>(
+    error: &'e (dyn std::error::Error + 'static),
+) -> impl Iterator<Item = &'e (dyn std::error::Error + 'static)> {
+    std::iter::successors(Some(error), |e| e.source())
+}
+
+fn caused_by_credentials(error: &(dyn std::error::Error + 'static)) -> bool {
+    sources(error).any(|e| e.is::<aws_credential_types::provider::error::CredentialsError>())
+}
+
+/// The most specific message in an error chain: the one a person can act on.
+fn innermost_message(error: &(dyn std::error::Error + 'static)) -> String {
+    sources(error)
+        .map(|e| e.to_string())
+        .filter(|text| !text.is_empty())
+        .last()
+        .unwrap_or_else(|| "unknown error".into())
+}
+
+/// Whether the error is the service saying a thing does not exist (by its error code).
+fn is_not_found<E: ProvideErrorMetadata>(error: &SdkError<E, HttpResponse>, code: &str) -> bool {
+    matches!(error, SdkError::ServiceError(_)) && error.code() == Some(code)
+}
+
+#[async_trait]
+impl Account for AwsAccount {
+    async fn identity(&self) -> Result<Identity, AccountError> {
+        let out = self
+            .sts
+            .get_caller_identity()
+            .send()
+            .await
+            .map_err(|e| to_account_error("sts:GetCallerIdentity", e))?;
+        Ok(Identity {
+            account_id: out.account().unwrap_or_default().to_owned(),
+            principal_arn: out.arn().unwrap_or_default().to_owned(),
+        })
+    }
+
+    async fn account_summary(&self) -> Result<AccountSummary, AccountError> {
+        use aws_sdk_iam::types::SummaryKeyType;
+        let out = self
+            .iam
+            .get_account_summary()
+            .send()
+            .await
+            .map_err(|e| to_account_error("iam:GetAccountSummary", e))?;
+        let flag = |key: SummaryKeyType| {
+            out.summary_map()
+                .and_then(|map| map.get(&key))
+                .copied()
+                .unwrap_or(0)
+                > 0
+        };
+        Ok(AccountSummary {
+            root_mfa_enabled: flag(SummaryKeyType::AccountMfaEnabled),
+            root_access_keys_present: flag(SummaryKeyType::AccountAccessKeysPresent),
+        })
+    }
+
+    async fn account_alias(&self) -> Result<Option<String>, AccountError> {
+        let out = self
+            .iam
+            .list_account_aliases()
+            .send()
+            .await
+            .map_err(|e| to_account_error("iam:ListAccountAliases", e))?;
+        Ok(out.account_aliases().first().cloned())
+    }
+
+    async fn password_policy(&self) -> Result<Option<PasswordPolicy>, AccountError> {
+        let out = match self.iam.get_account_password_policy().send().await {
+            Ok(out) => out,
+            Err(e) if is_not_found(&e, "NoSuchEntity") => return Ok(None),
+            Err(e) => return Err(to_account_error("iam:GetAccountPasswordPolicy", e)),
+        };
+        Ok(out.password_policy().map(|p| PasswordPolicy {
+            minimum_length: p.minimum_password_length().unwrap_or(6),
+            require_uppercase: p.require_uppercase_characters(),
+            require_lowercase: p.require_lowercase_characters(),
+            require_numbers: p.require_numbers(),
+            require_symbols: p.require_symbols(),
+            allow_users_to_change: p.allow_users_to_change_password(),
+            reuse_prevention: p.password_reuse_prevention(),
+            max_age_days: p.max_password_age(),
+        }))
+    }
+
+    async fn groups_with_policy(&self, policy_arn: &str) -> Result<Vec<String>, AccountError> {
+        let pages: Vec<_> = self
+            .iam
+            .list_entities_for_policy()
+            .policy_arn(policy_arn)
+            .entity_filter(aws_sdk_iam::types::EntityType::Group)
+            .into_paginator()
+            .send()
+            .try_collect()
+            .await
+            .map_err(|e| to_account_error("iam:ListEntitiesForPolicy", e))?;
+        Ok(pages
+            .iter()
+            .flat_map(|page| page.policy_groups())
+            .filter_map(|group| group.group_name().map(str::to_owned))
+            .collect())
+    }
+
+    async fn group_members(&self, group: &str) -> Result<Vec<String>, AccountError> {
+        let users: Vec<_> = self
+            .iam
+            .get_group()
+            .group_name(group)
+            .into_paginator()
+            .items()
+            .send()
+            .try_collect()
+            .await
+            .map_err(|e| to_account_error("iam:GetGroup", e))?;
+        Ok(users.into_iter().map(|user| user.user_name).collect())
+    }
+
+    async fn users(&self) -> Result<Vec<String>, AccountError> {
+        let users: Vec<_> = self
+            .iam
+            .list_users()
+            .into_paginator()
+            .items()
+            .send()
+            .try_collect()
+            .await
+            .map_err(|e| to_account_error("iam:ListUsers", e))?;
+        Ok(users.into_iter().map(|user| user.user_name).collect())
+    }
+
+    async fn has_console_password(&self, user: &str) -> Result<bool, AccountError> {
+        match self.iam.get_login_profile().user_name(user).send().await {
+            Ok(_) => Ok(true),
+            Err(e) if is_not_found(&e, "NoSuchEntity") => Ok(false),
+            Err(e) => Err(to_account_error("iam:GetLoginProfile", e)),
+        }
+    }
+
+    async fn mfa_devices(&self, user: &str) -> Result<Vec<String>, AccountError> {
+        let devices: Vec<_> = self
+            .iam
+            .list_mfa_devices()
+            .user_name(user)
+            .into_paginator()
+            .items()
+            .send()
+            .try_collect()
+            .await
+            .map_err(|e| to_account_error("iam:ListMFADevices", e))?;
+        Ok(devices
+            .into_iter()
+            .map(|device| device.serial_number)
+            .collect())
+    }
+
+    async fn cost_budgets(&self, account_id: &str) -> Result<Vec<CostBudget>, AccountError> {
+        use aws_sdk_budgets::types::BudgetType;
+        let budgets: Vec<_> = match self
+            .budgets
+            .describe_budgets()
+            .account_id(account_id)
+            .into_paginator()
+            .items()
+            .send()
+            .try_collect()
+            .await
+        {
+            Ok(budgets) => budgets,
+            Err(e) if is_not_found(&e, "NotFoundException") => Vec::new(),
+            Err(e) => return Err(to_account_error("budgets:ViewBudget", e)),
+        };
+        let cost_names = budgets
+            .into_iter()
+            .filter(|budget| budget.budget_type == BudgetType::Cost)
+            .map(|budget| budget.budget_name);
+        stream::iter(cost_names)
+            .map(|name| self.cost_budget(account_id, name))
+            .buffered(FAN_OUT)
+            .try_collect()
+            .await
+    }
+
+    async fn trails(&self) -> Result<Vec<Trail>, AccountError> {
+        let out = self
+            .cloudtrail
+            .describe_trails()
+            .include_shadow_trails(true)
+            .send()
+            .await
+            .map_err(|e| to_account_error("cloudtrail:DescribeTrails", e))?;
+        let current_region = self.region().unwrap_or_default().to_owned();
+        stream::iter(out.trail_list().to_vec())
+            .map(|trail| {
+                let current_region = current_region.clone();
+                async move {
+                    let arn = trail.trail_arn().unwrap_or_default().to_owned();
+                    let home_region = trail.home_region().unwrap_or(&current_region).to_owned();
+                    let status = self
+                        .cloudtrail_in(&home_region)
+                        .get_trail_status()
+                        .name(if arn.is_empty() {
+                            trail.name().unwrap_or_default()
+                        } else {
+                            &arn
+                        })
+                        .send()
+                        .await
+                        .map_err(|e| to_account_error("cloudtrail:GetTrailStatus", e))?;
+                    Ok(Trail {
+                        name: trail.name().unwrap_or_default().to_owned(),
+                        arn,
+                        home_region,
+                        multi_region: trail.is_multi_region_trail().unwrap_or(false),
+                        is_logging: status.is_logging().unwrap_or(false),
+                    })
+                }
+            })
+            .buffered(FAN_OUT)
+            .try_collect()
+            .await
+    }
+
+    async fn config_setup(&self) -> Result<ConfigSetup, AccountError> {
+        let client = &self.config_service;
+        let recorders = async {
+            client
+                .describe_configuration_recorders()
+                .send()
+                .await
+                .map_err(|e| to_account_error("config:DescribeConfigurationRecorders", e))
+        };
+        let statuses = async {
+            client
+                .describe_configuration_recorder_status()
+                .send()
+                .await
+                .map_err(|e| to_account_error("config:DescribeConfigurationRecorderStatus", e))
+        };
+        let channels = async {
+            client
+                .describe_delivery_channels()
+                .send()
+                .await
+                .map_err(|e| to_account_error("config:DescribeDeliveryChannels", e))
+        };
+        let rules = async {
+            let rules: Result<Vec<_>, _> = client
+                .describe_config_rules()
+                .into_paginator()
+                .items()
+                .send()
+                .try_collect()
+                .await
+                .map_err(|e| to_account_error("config:DescribeConfigRules", e));
+            rules
+        };
+        let (recorders, statuses, channels, rules) =
+            futures::try_join!(recorders, statuses, channels, rules)?;
+        let is_recording = |name: &str| {
+            statuses
+                .configuration_recorders_status()
+                .iter()
+                .any(|status| status.name() == Some(name) && status.recording())
+        };
+        Ok(ConfigSetup {
+            recorders: recorders
+                .configuration_recorders()
+                .iter()
+                .map(|recorder| {
+                    let name = recorder.name().unwrap_or_default().to_owned();
+                    let group = recorder.recording_group();
+                    ConfigRecorder {
+                        recording: is_recording(&name),
+                        all_supported: group.is_some_and(|g| g.all_supported()),
+                        include_global_resources: group
+                            .is_some_and(|g| g.include_global_resource_types()),
+                        name,
+                    }
+                })
+                .collect(),
+            delivery_channels: channels
+                .delivery_channels()
+                .iter()
+                .filter_map(|channel| channel.name().map(str::to_owned))
+                .collect(),
+            managed_rules: rules
+                .iter()
+                .filter_map(|rule| rule.source().and_then(|source| source.source_identifier()))
+                .map(str::to_owned)
+                .collect(),
+        })
+    }
+
+    async fn guardduty_detectors(&self) -> Result<Vec<Detector>, AccountError> {
+        let ids: Vec<String> = self
+            .guardduty
+            .list_detectors()
+            .into_paginator()
+            .items()
+            .send()
+            .try_collect()
+            .await
+            .map_err(|e| to_account_error("guardduty:ListDetectors", e))?;
+        stream::iter(ids)
+            .map(|id| async move {
+                let out = self
+                    .guardduty
+                    .get_detector()
+                    .detector_id(&id)
+                    .send()
+                    .await
+                    .map_err(|e| to_account_error("guardduty:GetDetector", e))?;
+                let enabled =
+                    out.status() == Some(&aws_sdk_guardduty::types::DetectorStatus::Enabled);
+                Ok(Detector { id, enabled })
+            })
+            .buffered(FAN_OUT)
+            .try_collect()
+            .await
+    }
+
+    async fn alternate_contact(
+        &self,
+        kind: ContactKind,
+    ) -> Result<Option<AlternateContact>, AccountError> {
+        use aws_sdk_account::types::AlternateContactType;
+        let kind = match kind {
+            ContactKind::Billing => AlternateContactType::Billing,
+            ContactKind::Operations => AlternateContactType::Operations,
+            ContactKind::Security => AlternateContactType::Security,
+        };
+        let out = match self
+            .account
+            .get_alternate_contact()
+            .alternate_contact_type(kind)
+            .send()
+            .await
+        {
+            Ok(out) => out,
+            Err(e) if is_not_found(&e, "ResourceNotFoundException") => return Ok(None),
+            Err(e) => return Err(to_account_error("account:GetAlternateContact", e)),
+        };
+        Ok(out.alternate_contact().map(|contact| AlternateContact {
+            name: contact.name().unwrap_or_default().to_owned(),
+            title: contact.title().unwrap_or_default().to_owned(),
+            email: contact.email_address().unwrap_or_default().to_owned(),
+            phone: contact.phone_number().unwrap_or_default().to_owned(),
+        }))
+    }
+
+    async fn organization(&self) -> Result<Option<Organization>, AccountError> {
+        let out = match self.organizations.describe_organization().send().await {
+            Ok(out) => out,
+            Err(e) if is_not_found(&e, "AWSOrganizationsNotInUseException") => return Ok(None),
+            Err(e) => return Err(to_account_error("organizations:DescribeOrganization", e)),
+        };
+        Ok(out.organization().map(|org| Organization {
+            id: org.id().unwrap_or_default().to_owned(),
+            management_account_id: org.master_account_id().unwrap_or_default().to_owned(),
+        }))
+    }
+}
+
+impl AwsAccount {
+    /// One budget's alerts and how many subscribers each has.
+    async fn cost_budget(
+        &self,
+        account_id: &str,
+        name: String,
+    ) -> Result<CostBudget, AccountError> {
+        let notifications: Vec<_> = self
+            .budgets
+            .describe_notifications_for_budget()
+            .account_id(account_id)
+            .budget_name(&name)
+            .into_paginator()
+            .items()
+            .send()
+            .try_collect()
+            .await
+            .map_err(|e| to_account_error("budgets:ViewBudget", e))?;
+        let notifications = stream::iter(notifications)
+            .map(|notification| {
+                let name = name.clone();
+                async move {
+                    let subscribers: Vec<_> = self
+                        .budgets
+                        .describe_subscribers_for_notification()
+                        .account_id(account_id)
+                        .budget_name(name)
+                        .notification(notification.clone())
+                        .into_paginator()
+                        .items()
+                        .send()
+                        .try_collect()
+                        .await
+                        .map_err(|e| to_account_error("budgets:ViewBudget", e))?;
+                    Ok::<_, AccountError>(BudgetNotification {
+                        kind: notification.notification_type.as_str().to_owned(),
+                        threshold: notification.threshold,
+                        subscribers: subscribers.len(),
+                    })
+                }
+            })
+            .buffered(FAN_OUT)
+            .try_collect()
+            .await?;
+        Ok(CostBudget {
+            name,
+            notifications,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn budgets_are_asked_in_the_partitions_global_region() {
+        assert_eq!(
+            global_service_region(Some(&Region::from_static("ap-northeast-1"))).as_ref(),
+            "us-east-1"
+        );
+        assert_eq!(global_service_region(None).as_ref(), "us-east-1");
+        assert_eq!(
+            global_service_region(Some(&Region::from_static("cn-north-1"))).as_ref(),
+            "cn-northwest-1"
+        );
+    }
+
+    #[test]
+    fn service_codes_map_to_our_errors() {
+        let denied = classify_service_error("iam:ListUsers", "AccessDenied".into(), "no".into());
+        assert_eq!(
+            denied,
+            AccountError::Denied {
+                action: "iam:ListUsers"
+            }
+        );
+        let expired =
+            classify_service_error("sts:GetCallerIdentity", "ExpiredToken".into(), "old".into());
+        assert_eq!(
+            expired,
+            AccountError::Credentials {
+                message: "old".into()
+            }
+        );
+        let throttled = classify_service_error("iam:ListUsers", "Throttling".into(), String::new());
+        assert_eq!(
+            throttled,
+            AccountError::Throttled {
+                action: "iam:ListUsers"
+            }
+        );
+        let plan = classify_service_error(
+            "support:DescribeTrustedAdvisorChecks",
+            "SubscriptionRequiredException".into(),
+            String::new(),
+        );
+        assert_eq!(
+            plan,
+            AccountError::SubscriptionRequired {
+                action: "support:DescribeTrustedAdvisorChecks"
+            }
+        );
+        let other = classify_service_error("iam:ListUsers", "ServiceFailure".into(), "boom".into());
+        assert!(matches!(other, AccountError::Service { code, .. } if code == "ServiceFailure"));
+    }
+}

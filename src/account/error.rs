@@ -1,0 +1,141 @@
+//! Our one error type for anything the account answered badly. The AWS implementation
+//! turns SDK errors into these at the port, naming the IAM action that was attempted,
+//! so a beginner reads "your credentials lack iam:GetAccountSummary" rather than a
+//! stack of SDK types.
+
+use crate::i18n::{Lang, Localize};
+
+/// Where the least-privilege policy for `status` lives in the project.
+pub const STATUS_POLICY_PATH: &str = "assets/status-policy.json";
+
+/// Why a call to the account did not answer.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum AccountError {
+    /// The credentials are not allowed to call `action` (e.g. `iam:GetAccountSummary`).
+    #[error("access denied for {action}")]
+    Denied { action: &'static str },
+    /// No credentials, or credentials AWS no longer accepts (expired, revoked, wrong).
+    #[error("credentials problem: {message}")]
+    Credentials { message: String },
+    /// The service could not be reached.
+    #[error("network problem: {message}")]
+    Network { message: String },
+    /// The service kept throttling after the SDK's retries.
+    #[error("throttled while calling {action}")]
+    Throttled { action: &'static str },
+    /// The API needs a paid plan or an opt-in this account does not have.
+    #[error("{action} needs a subscription this account does not have")]
+    SubscriptionRequired { action: &'static str },
+    /// Anything else the service answered.
+    #[error("{action} failed: {code}: {message}")]
+    Service {
+        action: &'static str,
+        code: String,
+        message: String,
+    },
+}
+
+impl AccountError {
+    /// Whether the error means the tool cannot talk to AWS at all (as opposed to one
+    /// service or permission failing).
+    pub fn is_fatal(&self) -> bool {
+        matches!(
+            self,
+            AccountError::Credentials { .. } | AccountError::Network { .. }
+        )
+    }
+}
+
+impl Localize for AccountError {
+    fn localize(&self, lang: Lang) -> String {
+        match self {
+            AccountError::Denied { action } => match lang {
+                Lang::En => format!(
+                    "Access denied: the credentials lack {action}. Allow it (see {STATUS_POLICY_PATH})."
+                ),
+                Lang::Ja => format!(
+                    "アクセスが拒否されました。{action} の権限がありません ({STATUS_POLICY_PATH} を参照して許可してください)。"
+                ),
+            },
+            AccountError::Credentials { message } => match lang {
+                Lang::En => format!(
+                    "AWS did not accept the credentials ({message}). Sign in again (aws sso login, aws login or aws configure) or pass --profile."
+                ),
+                Lang::Ja => format!(
+                    "認証情報が受け付けられませんでした ({message})。aws sso login、aws login または aws configure で再度サインインするか、--profile を指定してください。"
+                ),
+            },
+            AccountError::Network { message } => match lang {
+                Lang::En => {
+                    format!("Could not reach AWS ({message}). Check the network, proxy and region.")
+                }
+                Lang::Ja => format!(
+                    "AWS に接続できません ({message})。ネットワーク、プロキシ、リージョンを確認してください。"
+                ),
+            },
+            AccountError::Throttled { action } => match lang {
+                Lang::En => {
+                    format!("AWS throttled {action} even after retries; try again in a minute.")
+                }
+                Lang::Ja => format!(
+                    "{action} が再試行後もスロットリングされました。1 分ほど待って再実行してください。"
+                ),
+            },
+            AccountError::SubscriptionRequired { action } => match lang {
+                Lang::En => format!(
+                    "{action} needs a paid support plan or an opt-in; use the console instead."
+                ),
+                Lang::Ja => format!(
+                    "{action} には有料サポートプランまたはオプトインが必要です。コンソールを使ってください。"
+                ),
+            },
+            AccountError::Service {
+                action,
+                code,
+                message,
+            } => match lang {
+                Lang::En => format!("{action} failed: {code}: {message}"),
+                Lang::Ja => format!("{action} が失敗しました: {code}: {message}"),
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn denied_names_the_action_and_the_policy_file() {
+        let error = AccountError::Denied {
+            action: "guardduty:ListDetectors",
+        };
+        for lang in [Lang::En, Lang::Ja] {
+            let text = error.localize(lang);
+            assert!(text.contains("guardduty:ListDetectors"), "{text}");
+            assert!(text.contains(STATUS_POLICY_PATH), "{text}");
+        }
+    }
+
+    #[test]
+    fn only_credentials_and_network_are_fatal() {
+        assert!(
+            AccountError::Credentials {
+                message: "expired".into()
+            }
+            .is_fatal()
+        );
+        assert!(
+            AccountError::Network {
+                message: "refused".into()
+            }
+            .is_fatal()
+        );
+        assert!(
+            !AccountError::Denied {
+                action: "iam:ListUsers"
+            }
+            .is_fatal()
+        );
+    }
+}

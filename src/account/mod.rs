@@ -1,0 +1,162 @@
+//! The account port: what aws-day-one needs to know about (and later do to) an AWS
+//! account, in domain terms. Checks and fixes are written once against [`Account`];
+//! the AWS SDK implementation lives in [`aws`], and no other module names an SDK type.
+
+pub mod aws;
+mod error;
+
+pub use error::AccountError;
+
+use async_trait::async_trait;
+
+/// The ARN of the AWS managed policy that makes a principal an administrator.
+pub const ADMINISTRATOR_ACCESS_ARN: &str = "arn:aws:iam::aws:policy/AdministratorAccess";
+
+/// Who the credentials belong to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Identity {
+    pub account_id: String,
+    pub principal_arn: String,
+}
+
+impl Identity {
+    /// Whether these are the root user's own credentials (`arn:aws:iam::ACCOUNT:root`).
+    pub fn is_root(&self) -> bool {
+        self.principal_arn.ends_with(":root")
+    }
+}
+
+/// The live root-user facts from IAM's account summary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AccountSummary {
+    pub root_mfa_enabled: bool,
+    pub root_access_keys_present: bool,
+}
+
+/// An IAM account password policy, as far as the checks need it.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct PasswordPolicy {
+    pub minimum_length: i32,
+    pub require_uppercase: bool,
+    pub require_lowercase: bool,
+    pub require_numbers: bool,
+    pub require_symbols: bool,
+    pub allow_users_to_change: bool,
+    pub reuse_prevention: Option<i32>,
+    pub max_age_days: Option<i32>,
+}
+
+/// A cost budget and who its alerts reach.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CostBudget {
+    pub name: String,
+    pub notifications: Vec<BudgetNotification>,
+}
+
+/// One alert of a budget.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BudgetNotification {
+    /// `ACTUAL` or `FORECASTED`.
+    pub kind: String,
+    pub threshold: f64,
+    pub subscribers: usize,
+}
+
+/// A CloudTrail trail with its logging state (asked of its home region).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Trail {
+    pub name: String,
+    pub arn: String,
+    pub home_region: String,
+    pub multi_region: bool,
+    pub is_logging: bool,
+}
+
+/// A configuration recorder and whether it is running.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigRecorder {
+    pub name: String,
+    pub all_supported: bool,
+    pub include_global_resources: bool,
+    pub recording: bool,
+}
+
+/// AWS Config's setup in the current region.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct ConfigSetup {
+    pub recorders: Vec<ConfigRecorder>,
+    pub delivery_channels: Vec<String>,
+    /// Source identifiers of the AWS managed rules in place (`ROOT_ACCOUNT_MFA_ENABLED`, …).
+    pub managed_rules: Vec<String>,
+}
+
+/// A GuardDuty detector in the current region.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Detector {
+    pub id: String,
+    pub enabled: bool,
+}
+
+/// The kinds of alternate contact an account can have.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ContactKind {
+    Billing,
+    Operations,
+    Security,
+}
+
+/// A person AWS notifies besides the root email.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AlternateContact {
+    pub name: String,
+    pub title: String,
+    pub email: String,
+    pub phone: String,
+}
+
+/// The organization an account belongs to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Organization {
+    pub id: String,
+    pub management_account_id: String,
+}
+
+/// An AWS account as aws-day-one sees it. "Not found" answers are normal values here
+/// (`None`, empty lists), never errors: a new account has almost nothing.
+#[async_trait]
+pub trait Account: Send + Sync {
+    /// Who is calling (STS GetCallerIdentity).
+    async fn identity(&self) -> Result<Identity, AccountError>;
+    /// Root MFA and root access keys, live.
+    async fn account_summary(&self) -> Result<AccountSummary, AccountError>;
+    /// The account alias, if one is set (an account has at most one).
+    async fn account_alias(&self) -> Result<Option<String>, AccountError>;
+    /// The password policy, if one is set.
+    async fn password_policy(&self) -> Result<Option<PasswordPolicy>, AccountError>;
+    /// Names of the groups the given managed policy is attached to.
+    async fn groups_with_policy(&self, policy_arn: &str) -> Result<Vec<String>, AccountError>;
+    /// Names of a group's members.
+    async fn group_members(&self, group: &str) -> Result<Vec<String>, AccountError>;
+    /// Names of every IAM user.
+    async fn users(&self) -> Result<Vec<String>, AccountError>;
+    /// Whether the user can sign in to the console (has a login profile).
+    async fn has_console_password(&self, user: &str) -> Result<bool, AccountError>;
+    /// Serial numbers of the user's MFA devices.
+    async fn mfa_devices(&self, user: &str) -> Result<Vec<String>, AccountError>;
+    /// Every COST budget of the account, with its alerts.
+    async fn cost_budgets(&self, account_id: &str) -> Result<Vec<CostBudget>, AccountError>;
+    /// Every trail visible from the current region, including multi-region trails
+    /// homed elsewhere.
+    async fn trails(&self) -> Result<Vec<Trail>, AccountError>;
+    /// AWS Config's recorders, delivery channels and managed rules in this region.
+    async fn config_setup(&self) -> Result<ConfigSetup, AccountError>;
+    /// GuardDuty detectors in this region.
+    async fn guardduty_detectors(&self) -> Result<Vec<Detector>, AccountError>;
+    /// One alternate contact, if set.
+    async fn alternate_contact(
+        &self,
+        kind: ContactKind,
+    ) -> Result<Option<AlternateContact>, AccountError>;
+    /// The organization the account belongs to, if any.
+    async fn organization(&self) -> Result<Option<Organization>, AccountError>;
+}

@@ -1,0 +1,72 @@
+//! The subcommands. Each one connects to the account, runs, and turns what happened
+//! into an exit status; nothing here panics on a failure from outside.
+
+pub mod status;
+
+use crate::account::AccountError;
+use crate::account::aws::{AwsAccount, ConnectOptions, load_config};
+use crate::cli::{Cli, Command};
+use crate::i18n::{Lang, Localize};
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+/// Exit status when the command could not run at all.
+pub const EXIT_CANNOT_RUN: u8 = 2;
+
+/// Why a command could not start, in words the user can act on.
+#[derive(Debug)]
+pub enum CannotRun {
+    PracticeNotAvailable,
+    NoRegion,
+    Account(AccountError),
+}
+
+impl Localize for CannotRun {
+    fn localize(&self, lang: Lang) -> String {
+        match self {
+            CannotRun::PracticeNotAvailable => match lang {
+                Lang::En => "The practice account is not available in this version yet; run with AWS credentials.".into(),
+                Lang::Ja => "このバージョンではまだ練習用アカウントを使えません。AWS の認証情報を用意して実行してください。".into(),
+            },
+            CannotRun::NoRegion => match lang {
+                Lang::En => "No AWS region is set. Pass --region (e.g. --region ap-northeast-1), set AWS_REGION, or add a region to your profile.".into(),
+                Lang::Ja => "AWS リージョンが設定されていません。--region (例: --region ap-northeast-1) を指定するか、AWS_REGION またはプロファイルでリージョンを設定してください。".into(),
+            },
+            CannotRun::Account(error) => match lang {
+                Lang::En => format!("Cannot check the account: {}", error.localize(lang)),
+                Lang::Ja => format!("アカウントを確認できません: {}", error.localize(lang)),
+            },
+        }
+    }
+}
+
+/// Print why the command could not run and return the matching exit status.
+pub fn cannot_run(reason: CannotRun, lang: Lang) -> ExitCode {
+    eprintln!("aws-day-one: {}", reason.localize(lang));
+    ExitCode::from(EXIT_CANNOT_RUN)
+}
+
+/// Run the parsed command line.
+pub async fn run(cli: Cli, lang: Lang) -> ExitCode {
+    if cli.practice {
+        return cannot_run(CannotRun::PracticeNotAvailable, lang);
+    }
+    let options = ConnectOptions {
+        profile: cli.profile,
+        region: cli.region,
+        endpoint_url: cli.endpoint_url,
+    };
+    let config = load_config(&options).await;
+    if config.region().is_none() {
+        return cannot_run(CannotRun::NoRegion, lang);
+    }
+    let account = AwsAccount::new(&config);
+    match cli.command {
+        Command::Status { output } => {
+            let colour = std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none()
+                && std::env::var("TERM").map_or(true, |term| term != "dumb");
+            status::run(&account, lang, output, colour).await
+        }
+    }
+}

@@ -1,0 +1,300 @@
+//! `aws-day-one status`: every check at once, then a table for people or JSON for
+//! scripts, and an exit status a workshop script can branch on.
+
+use super::{CannotRun, cannot_run};
+use crate::account::{Account, Identity};
+use crate::checklist::{CheckResult, Status};
+use crate::cli::Output;
+use crate::i18n::Lang;
+use crate::steps;
+use serde::Serialize;
+use std::process::ExitCode;
+use unicode_width::UnicodeWidthStr;
+
+/// Exit status when some automatic check fails or errs.
+pub const EXIT_SOME_FAIL: u8 = 1;
+/// The width the text table is laid out for.
+const TABLE_WIDTH: usize = 80;
+const WORD_COLUMN: usize = 6;
+const ID_COLUMN: usize = 17;
+
+/// Run every check and print the report.
+pub async fn run(account: &dyn Account, lang: Lang, output: Output, colour: bool) -> ExitCode {
+    let identity = match account.identity().await {
+        Ok(identity) => identity,
+        Err(error) => return cannot_run(CannotRun::Account(error), lang),
+    };
+    let results = steps::check_everything(account, &identity).await;
+    let report = Report { identity, results };
+    match output {
+        Output::Json => println!("{}", report.json(lang)),
+        Output::Text => print!("{}", report.text(lang, colour)),
+    }
+    ExitCode::from(report.exit_code())
+}
+
+/// The outcome of a full status run.
+pub struct Report {
+    pub identity: Identity,
+    pub results: Vec<CheckResult>,
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    account_id: &'a str,
+    principal_arn: &'a str,
+    checks: Vec<JsonCheck>,
+}
+
+#[derive(Serialize)]
+struct JsonCheck {
+    id: &'static str,
+    status: Status,
+    title: &'static str,
+    detail: String,
+}
+
+impl Report {
+    /// 0 when no check fails or errs, 1 otherwise.
+    pub fn exit_code(&self) -> u8 {
+        let bad = self
+            .results
+            .iter()
+            .any(|r| matches!(r.status, Status::Fail | Status::Error));
+        if bad { EXIT_SOME_FAIL } else { 0 }
+    }
+
+    /// (passing, answered) automatic checks.
+    pub fn tally(&self) -> (usize, usize) {
+        let automatic = self.results.iter().filter(|r| r.status.is_automatic());
+        let passing = automatic
+            .clone()
+            .filter(|r| r.status == Status::Pass)
+            .count();
+        (passing, automatic.count())
+    }
+
+    /// The JSON document of MISSION.md, text in the user's language.
+    pub fn json(&self, lang: Lang) -> String {
+        let report = JsonReport {
+            account_id: &self.identity.account_id,
+            principal_arn: &self.identity.principal_arn,
+            checks: self
+                .results
+                .iter()
+                .map(|r| JsonCheck {
+                    id: r.id.as_str(),
+                    status: r.status,
+                    title: r.id.title(lang),
+                    detail: r.detail(lang),
+                })
+                .collect(),
+        };
+        serde_json::to_string_pretty(&report)
+            .unwrap_or_else(|error| format!("{{\"error\":\"{error}\"}}"))
+    }
+
+    /// The table for people: a status word (coloured on a terminal), the id, the
+    /// title, then the detail wrapped to 80 columns.
+    pub fn text(&self, lang: Lang, colour: bool) -> String {
+        let mut out = String::new();
+        let account_word = match lang {
+            Lang::En => "Account",
+            Lang::Ja => "アカウント",
+        };
+        out.push_str(&format!(
+            "{account_word} {}  {}\n\n",
+            self.identity.account_id, self.identity.principal_arn
+        ));
+        let indent = " ".repeat(WORD_COLUMN + 1);
+        for result in &self.results {
+            let word = pad(result.status.word(lang), WORD_COLUMN);
+            let word = if colour {
+                paint(result.status, &word)
+            } else {
+                word
+            };
+            out.push_str(&format!(
+                "{word} {}  {}\n",
+                pad(result.id.as_str(), ID_COLUMN),
+                result.id.title(lang)
+            ));
+            for line in wrap(&result.detail(lang), TABLE_WIDTH - indent.len()) {
+                out.push_str(&format!("{indent}{line}\n"));
+            }
+        }
+        let (passing, total) = self.tally();
+        out.push('\n');
+        out.push_str(&match lang {
+            Lang::En => format!("{passing} of {total} automatic checks pass\n"),
+            Lang::Ja => format!("自動チェック {total} 項目中 {passing} 項目が合格\n"),
+        });
+        out
+    }
+}
+
+/// Pad to a display width (Japanese characters take two columns).
+fn pad(text: &str, width: usize) -> String {
+    let fill = width.saturating_sub(text.width());
+    format!("{text}{}", " ".repeat(fill))
+}
+
+fn paint(status: Status, text: &str) -> String {
+    let code = match status {
+        Status::Pass => "32",
+        Status::Fail => "31",
+        Status::Manual => "33",
+        Status::Error => "35",
+        Status::Skipped => "90",
+    };
+    format!("\x1b[{code}m{text}\x1b[0m")
+}
+
+/// Break text into lines of at most `width` display columns: at spaces for English,
+/// between any two characters for Japanese. A single word longer than the line (a
+/// URL) is kept whole rather than cut.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for token in breakable_tokens(text) {
+        if !line.is_empty() && (line.trim_end().width() + token.trim_end().width()) > width {
+            lines.push(line.trim_end().to_owned());
+            line.clear();
+        }
+        if line.is_empty() {
+            line.push_str(token.trim_start());
+        } else {
+            line.push_str(token);
+        }
+    }
+    if !line.trim().is_empty() {
+        lines.push(line.trim_end().to_owned());
+    }
+    lines
+}
+
+/// Pieces of text between which a line may break: a word with its trailing space, or
+/// one wide (CJK) character.
+fn breakable_tokens(text: &str) -> Vec<&str> {
+    let mut tokens = Vec::new();
+    let mut start = 0;
+    for (index, ch) in text.char_indices() {
+        let end = index + ch.len_utf8();
+        let wide = ch.to_string().width() > 1;
+        if wide {
+            if start < index {
+                tokens.push(&text[start..index]);
+            }
+            tokens.push(&text[index..end]);
+            start = end;
+        } else if ch == ' ' {
+            tokens.push(&text[start..end]);
+            start = end;
+        }
+    }
+    if start < text.len() {
+        tokens.push(&text[start..]);
+    }
+    tokens
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checklist::{Finding, StepId};
+
+    fn report(statuses: &[(StepId, Status)]) -> Report {
+        Report {
+            identity: Identity {
+                account_id: "123456789012".into(),
+                principal_arn: "arn:aws:iam::123456789012:user/ada".into(),
+            },
+            results: statuses
+                .iter()
+                .map(|&(id, status)| CheckResult {
+                    id,
+                    status,
+                    finding: Finding::RootMfaOn,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn exit_code_is_one_for_a_failure_or_an_error_only() {
+        assert_eq!(
+            report(&[
+                (StepId::RootMfa, Status::Pass),
+                (StepId::Organizations, Status::Skipped)
+            ])
+            .exit_code(),
+            0
+        );
+        assert_eq!(
+            report(&[(StepId::AuthenticatorApp, Status::Manual)]).exit_code(),
+            0
+        );
+        assert_eq!(report(&[(StepId::RootMfa, Status::Fail)]).exit_code(), 1);
+        assert_eq!(report(&[(StepId::RootMfa, Status::Error)]).exit_code(), 1);
+    }
+
+    #[test]
+    fn tally_counts_only_automatic_answers() {
+        let r = report(&[
+            (StepId::RootMfa, Status::Pass),
+            (StepId::RootAccessKeys, Status::Fail),
+            (StepId::Budget, Status::Error),
+            (StepId::CostExplorer, Status::Manual),
+            (StepId::Organizations, Status::Skipped),
+        ]);
+        assert_eq!(r.tally(), (1, 3));
+        assert!(
+            r.text(Lang::En, false)
+                .ends_with("1 of 3 automatic checks pass\n")
+        );
+        assert!(
+            r.text(Lang::Ja, false)
+                .ends_with("自動チェック 3 項目中 1 項目が合格\n")
+        );
+    }
+
+    #[test]
+    fn plain_text_has_no_escape_codes_and_colour_does() {
+        let r = report(&[(StepId::RootMfa, Status::Pass)]);
+        assert!(!r.text(Lang::En, false).contains('\x1b'));
+        assert!(r.text(Lang::En, true).contains("\x1b[32mOK"));
+    }
+
+    #[test]
+    fn every_line_fits_eighty_columns_in_both_languages() {
+        let long = Finding::PasswordPolicyWeak {
+            min_length: 6,
+            missing: vec![
+                crate::checklist::CharClass::Uppercase,
+                crate::checklist::CharClass::Symbol,
+            ],
+        };
+        for lang in [Lang::En, Lang::Ja] {
+            let mut r = report(&[(StepId::PasswordPolicy, Status::Fail)]);
+            r.results[0].finding = long.clone();
+            let text = r.text(lang, false);
+            for line in text.lines() {
+                assert!(
+                    line.width() <= TABLE_WIDTH,
+                    "{} columns: {line}",
+                    line.width()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn wrap_breaks_english_at_spaces_and_japanese_anywhere() {
+        assert_eq!(wrap("one two three", 7), ["one two", "three"]);
+        assert_eq!(wrap("あいうえお", 4), ["あい", "うえ", "お"]);
+        assert_eq!(
+            wrap("see https://example.com/a/very/long/path", 10),
+            ["see", "https://example.com/a/very/long/path"]
+        );
+    }
+}

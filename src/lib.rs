@@ -1,0 +1,10 @@
+//! aws-day-one: a terminal guide through the first-day security and billing setup of a
+//! new AWS account. The binary in `main.rs` is a thin shell over this library, so the
+//! integration tests and benchmarks drive exactly the code users run.
+
+pub mod account;
+pub mod checklist;
+pub mod cli;
+pub mod commands;
+pub mod i18n;
+pub mod steps;

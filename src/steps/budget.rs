@@ -1,0 +1,30 @@
+//! `budget`: a monthly cost budget whose alert emails someone, so a surprise bill is
+//! noticed days before the invoice.
+
+use super::{Facts, Outcome};
+use crate::checklist::{Finding, Status};
+
+pub async fn check(facts: &Facts<'_>) -> Outcome {
+    let budgets = facts
+        .account
+        .cost_budgets(&facts.identity.account_id)
+        .await?;
+    let alerting = budgets
+        .iter()
+        .find(|budget| budget.notifications.iter().any(|n| n.subscribers > 0));
+    Ok(match alerting {
+        Some(budget) => (
+            Status::Pass,
+            Finding::BudgetAlerting {
+                name: budget.name.clone(),
+            },
+        ),
+        None if budgets.is_empty() => (Status::Fail, Finding::BudgetMissing),
+        None => (
+            Status::Fail,
+            Finding::BudgetWithoutAlert {
+                names: budgets.into_iter().map(|b| b.name).collect(),
+            },
+        ),
+    })
+}
