@@ -9,6 +9,7 @@ use super::{
 };
 use async_trait::async_trait;
 use aws_config::{BehaviorVersion, Region, SdkConfig, timeout::TimeoutConfig};
+use aws_credential_types::provider::error::CredentialsError;
 use aws_sdk_iam::error::ProvideErrorMetadata;
 use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 use aws_smithy_runtime_api::client::result::SdkError;
@@ -105,6 +106,8 @@ impl AwsAccount {
     }
 }
 
+const IDENTITY_ACTION: &str = "sts:GetCallerIdentity";
+
 /// Service error codes that mean "these credentials may not do that".
 const DENIED_CODES: &[&str] = &[
     "AccessDenied",
@@ -139,20 +142,25 @@ where
 {
     let code = error.code().unwrap_or_default().to_owned();
     let message = error.message().unwrap_or_default().to_owned();
+    if let Some(credentials_error) = credentials_error(&error) {
+        return match credentials_error {
+            CredentialsError::CredentialsNotLoaded(_) => AccountError::NoCredentials,
+            _ => AccountError::Credentials {
+                message: innermost_message(&error),
+            },
+        };
+    }
     match &error {
+        // Some answers carry no error code we can read (an emulator's, or a proxy's
+        // page); the HTTP status still says what kind of problem it is.
+        SdkError::ServiceError(service) if code.is_empty() => {
+            classify_http_status(action, service.raw().status().as_u16(), message)
+        }
         SdkError::ServiceError(_) => classify_service_error(action, code, message),
         SdkError::TimeoutError(_) => AccountError::Network {
             message: "the request timed out".into(),
         },
-        SdkError::DispatchFailure(_) if caused_by_credentials(&error) => {
-            AccountError::Credentials {
-                message: innermost_message(&error),
-            }
-        }
         SdkError::DispatchFailure(_) => AccountError::Network {
-            message: innermost_message(&error),
-        },
-        _ if caused_by_credentials(&error) => AccountError::Credentials {
             message: innermost_message(&error),
         },
         _ => AccountError::Service {
@@ -184,14 +192,34 @@ fn classify_service_error(action: &'static str, code: String, message: String) -
     }
 }
 
+fn classify_http_status(action: &'static str, status: u16, message: String) -> AccountError {
+    match status {
+        // GetCallerIdentity needs no permission, so a refusal there is about the
+        // credentials themselves.
+        401 | 403 if action == IDENTITY_ACTION => AccountError::Credentials {
+            message: format!("HTTP {status}"),
+        },
+        401 | 403 => AccountError::Denied { action },
+        429 => AccountError::Throttled { action },
+        _ => AccountError::Service {
+            action,
+            code: format!("HTTP {status}"),
+            message,
+        },
+    }
+}
+
 fn sources<'e>(
     error: &'e (dyn std::error::Error + 'static),
 ) -> impl Iterator<Item = &'e (dyn std::error::Error + 'static)> {
     std::iter::successors(Some(error), |e| e.source())
 }
 
-fn caused_by_credentials(error: &(dyn std::error::Error + 'static)) -> bool {
-    sources(error).any(|e| e.is::<aws_credential_types::provider::error::CredentialsError>())
+/// The credential provider's error, when resolving credentials is what failed.
+fn credentials_error<'e>(
+    error: &'e (dyn std::error::Error + 'static),
+) -> Option<&'e CredentialsError> {
+    sources(error).find_map(|e| e.downcast_ref::<CredentialsError>())
 }
 
 /// The most specific message in an error chain: the one a person can act on.
@@ -216,7 +244,7 @@ impl Account for AwsAccount {
             .get_caller_identity()
             .send()
             .await
-            .map_err(|e| to_account_error("sts:GetCallerIdentity", e))?;
+            .map_err(|e| to_account_error(IDENTITY_ACTION, e))?;
         Ok(Identity {
             account_id: out.account().unwrap_or_default().to_owned(),
             principal_arn: out.arn().unwrap_or_default().to_owned(),
@@ -551,7 +579,9 @@ impl Account for AwsAccount {
 }
 
 impl AwsAccount {
-    /// One budget's alerts and how many subscribers each has.
+    /// One budget's alerts. AWS Budgets keeps no notification without a subscriber
+    /// (deleting the last subscriber deletes the notification), so every alert listed
+    /// here reaches someone.
     async fn cost_budget(
         &self,
         account_id: &str,
@@ -568,32 +598,13 @@ impl AwsAccount {
             .try_collect()
             .await
             .map_err(|e| to_account_error("budgets:ViewBudget", e))?;
-        let notifications = stream::iter(notifications)
-            .map(|notification| {
-                let name = name.clone();
-                async move {
-                    let subscribers: Vec<_> = self
-                        .budgets
-                        .describe_subscribers_for_notification()
-                        .account_id(account_id)
-                        .budget_name(name)
-                        .notification(notification.clone())
-                        .into_paginator()
-                        .items()
-                        .send()
-                        .try_collect()
-                        .await
-                        .map_err(|e| to_account_error("budgets:ViewBudget", e))?;
-                    Ok::<_, AccountError>(BudgetNotification {
-                        kind: notification.notification_type.as_str().to_owned(),
-                        threshold: notification.threshold,
-                        subscribers: subscribers.len(),
-                    })
-                }
+        let notifications = notifications
+            .into_iter()
+            .map(|notification| BudgetNotification {
+                kind: notification.notification_type.as_str().to_owned(),
+                threshold: notification.threshold,
             })
-            .buffered(FAN_OUT)
-            .try_collect()
-            .await?;
+            .collect();
         Ok(CostBudget {
             name,
             notifications,
@@ -616,6 +627,24 @@ mod tests {
             global_service_region(Some(&Region::from_static("cn-north-1"))).as_ref(),
             "cn-northwest-1"
         );
+    }
+
+    #[test]
+    fn unreadable_refusals_are_classified_by_http_status() {
+        assert_eq!(
+            classify_http_status("iam:ListUsers", 403, String::new()),
+            AccountError::Denied {
+                action: "iam:ListUsers"
+            }
+        );
+        assert!(matches!(
+            classify_http_status(IDENTITY_ACTION, 403, String::new()),
+            AccountError::Credentials { .. }
+        ));
+        assert!(matches!(
+            classify_http_status("iam:ListUsers", 503, String::new()),
+            AccountError::Service { code, .. } if code == "HTTP 503"
+        ));
     }
 
     #[test]

@@ -14,7 +14,10 @@ pub enum AccountError {
     /// The credentials are not allowed to call `action` (e.g. `iam:GetAccountSummary`).
     #[error("access denied for {action}")]
     Denied { action: &'static str },
-    /// No credentials, or credentials AWS no longer accepts (expired, revoked, wrong).
+    /// The credential chain found no credentials at all.
+    #[error("no AWS credentials found")]
+    NoCredentials,
+    /// Credentials AWS does not accept (expired, revoked, wrong).
     #[error("credentials problem: {message}")]
     Credentials { message: String },
     /// The service could not be reached.
@@ -56,6 +59,10 @@ impl Localize for AccountError {
                 Lang::Ja => format!(
                     "アクセスが拒否されました。{action} の権限がありません ({STATUS_POLICY_PATH} を参照して許可してください)。"
                 ),
+            },
+            AccountError::NoCredentials => match lang {
+                Lang::En => "No AWS credentials found. Sign in (aws sso login, aws login or aws configure), pass --profile, or run in AWS CloudShell.".into(),
+                Lang::Ja => "AWS の認証情報が見つかりません。aws sso login、aws login または aws configure でサインインするか、--profile を指定するか、AWS CloudShell で実行してください。".into(),
             },
             AccountError::Credentials { message } => match lang {
                 Lang::En => format!(

@@ -46,20 +46,20 @@ pub struct PasswordPolicy {
     pub max_age_days: Option<i32>,
 }
 
-/// A cost budget and who its alerts reach.
+/// A cost budget and its alerts.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CostBudget {
     pub name: String,
     pub notifications: Vec<BudgetNotification>,
 }
 
-/// One alert of a budget.
+/// One alert of a budget. AWS keeps no alert without at least one subscriber.
 #[derive(Clone, Debug, PartialEq)]
 pub struct BudgetNotification {
     /// `ACTUAL` or `FORECASTED`.
     pub kind: String,
+    /// Percent of the budgeted amount.
     pub threshold: f64,
-    pub subscribers: usize,
 }
 
 /// A CloudTrail trail with its logging state (asked of its home region).

@@ -1,5 +1,6 @@
 //! `budget`: a monthly cost budget whose alert emails someone, so a surprise bill is
-//! noticed days before the invoice.
+//! noticed days before the invoice. AWS deletes an alert together with its last
+//! subscriber, so a budget with an alert is a budget that emails someone.
 
 use super::{Facts, Outcome};
 use crate::checklist::{Finding, Status};
@@ -11,7 +12,7 @@ pub async fn check(facts: &Facts<'_>) -> Outcome {
         .await?;
     let alerting = budgets
         .iter()
-        .find(|budget| budget.notifications.iter().any(|n| n.subscribers > 0));
+        .find(|budget| !budget.notifications.is_empty());
     Ok(match alerting {
         Some(budget) => (
             Status::Pass,

@@ -1,0 +1,5 @@
+//! Shared test support: the moto emulator and the seeding of account states.
+#![allow(dead_code)]
+
+pub mod moto;
+pub mod seed;
