@@ -4,7 +4,8 @@
 mod support;
 
 use serde_json::Value;
-use support::moto::{ACCOUNT_ID, Moto, Run, TEST_CREDENTIALS, run_app};
+use support::app::{Run, TEST_CREDENTIALS, run_app};
+use support::moto::{ACCOUNT_ID, Moto};
 use support::seed;
 
 /// Run `status --output json` against the emulator.

@@ -629,6 +629,36 @@ mod tests {
         );
     }
 
+    /// Every action this module calls, read from its source: the `action` argument of
+    /// each `to_account_error` call.
+    fn actions_called() -> std::collections::BTreeSet<String> {
+        let source = include_str!("aws.rs");
+        source
+            .split("to_account_error(\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .map(str::to_owned)
+            .collect()
+    }
+
+    #[test]
+    fn the_status_policy_allows_exactly_the_actions_the_checks_call() {
+        let policy: serde_json::Value =
+            serde_json::from_str(include_str!("../../assets/status-policy.json"))
+                .expect("valid JSON");
+        let allowed: std::collections::BTreeSet<String> = policy["Statement"][0]["Action"]
+            .as_array()
+            .expect("an action list")
+            .iter()
+            .map(|action| action.as_str().expect("action name").to_owned())
+            .collect();
+        let called = actions_called();
+        assert!(called.len() >= 19, "found only {called:?}");
+        // GetCallerIdentity needs no permission, so the policy leaves it out.
+        assert!(!called.contains(IDENTITY_ACTION));
+        assert_eq!(allowed, called);
+    }
+
     #[test]
     fn unreadable_refusals_are_classified_by_http_status() {
         assert_eq!(

@@ -1,5 +1,6 @@
 //! Shared test support: the moto emulator and the seeding of account states.
 #![allow(dead_code)]
 
+pub mod app;
 pub mod moto;
 pub mod seed;

@@ -1,0 +1,212 @@
+//! How long `status` takes against moto: the full concurrent run next to its slowest
+//! single check and the sum of all checks run one after another. Run it with
+//! `scripts/bench-status`; it prints numbers and asserts nothing.
+//!
+//! moto answers every request from one Python process, so on its own it measures
+//! mostly the emulator's CPU time. The second column puts a small relay in front of
+//! moto that holds each request for a fixed delay, like the round trip to a distant
+//! AWS region, which is where the concurrency of real runs pays off.
+
+#[path = "../tests/support"]
+#[allow(dead_code)]
+mod support {
+    pub mod moto;
+    pub mod seed;
+}
+
+use aws_day_one::account::Account;
+use aws_day_one::account::aws::AwsAccount;
+use aws_day_one::checklist::StepId;
+use aws_day_one::steps::{self, CHECK_TIMEOUT, Facts};
+use std::time::{Duration, Instant};
+use support::moto::Moto;
+use support::seed;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+
+const ROUNDS: usize = 5;
+const ADDED_LATENCY: Duration = Duration::from_millis(40);
+
+struct Measurement {
+    per_check: Vec<Duration>,
+    full: Duration,
+}
+
+impl Measurement {
+    fn slowest(&self) -> (StepId, Duration) {
+        StepId::ALL
+            .into_iter()
+            .zip(self.per_check.iter().copied())
+            .max_by_key(|(_, duration)| *duration)
+            .expect("at least one check")
+    }
+
+    fn sequential(&self) -> Duration {
+        self.per_check.iter().sum()
+    }
+}
+
+#[tokio::main]
+async fn main() {
+    let mut moto = Moto::start();
+    let config = moto.sdk_config();
+    seed_a_half_done_account(&mut moto, &config).await;
+
+    let direct = measure(&AwsAccount::new(&config)).await;
+    let relay_port = start_latency_relay(moto.port, ADDED_LATENCY).await;
+    let far_config = config
+        .to_builder()
+        .endpoint_url(format!("http://127.0.0.1:{relay_port}"))
+        .build();
+    let far = measure(&AwsAccount::new(&far_config)).await;
+
+    let added = ADDED_LATENCY.as_millis();
+    println!("aws-day-one status against moto: median of {ROUNDS} rounds, debug build");
+    println!(
+        "{:<30} {:>10} {:>16}",
+        "",
+        "moto",
+        format!("moto + {added} ms")
+    );
+    for (index, step) in StepId::ALL.iter().enumerate() {
+        println!(
+            "  {:<28} {:>7.1} ms {:>13.1} ms",
+            step.as_str(),
+            ms(direct.per_check[index]),
+            ms(far.per_check[index])
+        );
+    }
+    println!(
+        "{:<30} {:>7.1} ms {:>13.1} ms",
+        "full status (concurrent)",
+        ms(direct.full),
+        ms(far.full)
+    );
+    let ((direct_id, direct_slowest), (far_id, far_slowest)) = (direct.slowest(), far.slowest());
+    println!(
+        "{:<30} {:>7.1} ms {:>13.1} ms",
+        "slowest single check",
+        ms(direct_slowest),
+        ms(far_slowest)
+    );
+    println!(
+        "{:<30} {:>10} {:>16}",
+        "  (which)",
+        direct_id.as_str(),
+        far_id.as_str()
+    );
+    println!(
+        "{:<30} {:>7.1} ms {:>13.1} ms",
+        "sum of checks, one by one",
+        ms(direct.sequential()),
+        ms(far.sequential())
+    );
+    println!(
+        "{:<30} {:>9.2}x {:>15.2}x",
+        "full / slowest",
+        direct.full.as_secs_f64() / direct_slowest.as_secs_f64(),
+        far.full.as_secs_f64() / far_slowest.as_secs_f64()
+    );
+}
+
+async fn measure(account: &AwsAccount) -> Measurement {
+    let identity = account
+        .identity()
+        .await
+        .expect("moto answers GetCallerIdentity");
+    // moto imports each service lazily on its first request: warm them all first.
+    steps::check_everything(account, &identity).await;
+
+    let mut full = Vec::new();
+    let mut per_check = vec![Vec::new(); StepId::ALL.len()];
+    for _ in 0..ROUNDS {
+        let started = Instant::now();
+        steps::check_everything(account, &identity).await;
+        full.push(started.elapsed());
+        for (index, step) in StepId::ALL.into_iter().enumerate() {
+            // A fresh fact cache each time: a check alone pays for every call it needs.
+            let facts = Facts::new(account, &identity);
+            let started = Instant::now();
+            steps::check(step, &facts, CHECK_TIMEOUT).await;
+            per_check[index].push(started.elapsed());
+        }
+    }
+    Measurement {
+        per_check: per_check
+            .iter_mut()
+            .map(|samples| median(samples))
+            .collect(),
+        full: median(&mut full),
+    }
+}
+
+/// A TCP relay to moto that holds every chunk for `delay` in each direction's first
+/// read, adding one round trip of latency per request.
+async fn start_latency_relay(target_port: u16, delay: Duration) -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind relay");
+    let port = listener.local_addr().expect("relay address").port();
+    tokio::spawn(async move {
+        while let Ok((client, _)) = listener.accept().await {
+            tokio::spawn(async move {
+                let Ok(server) = TcpStream::connect(("127.0.0.1", target_port)).await else {
+                    return;
+                };
+                let (client_read, client_write) = client.into_split();
+                let (server_read, server_write) = server.into_split();
+                let half = delay / 2;
+                tokio::join!(
+                    pipe(client_read, server_write, half),
+                    pipe(server_read, client_write, half)
+                );
+            });
+        }
+    });
+    port
+}
+
+async fn pipe(
+    mut from: tokio::net::tcp::OwnedReadHalf,
+    mut to: tokio::net::tcp::OwnedWriteHalf,
+    delay: Duration,
+) {
+    let mut buffer = vec![0; 64 * 1024];
+    let mut first = true;
+    while let Ok(read) = from.read(&mut buffer).await {
+        if read == 0 {
+            break;
+        }
+        if first {
+            tokio::time::sleep(delay).await;
+            first = false;
+        }
+        if to.write_all(&buffer[..read]).await.is_err() {
+            break;
+        }
+    }
+    let _ = to.shutdown().await;
+}
+
+fn median(samples: &mut [Duration]) -> Duration {
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+fn ms(duration: Duration) -> f64 {
+    duration.as_secs_f64() * 1000.0
+}
+
+/// A realistic mid-workshop account: some steps done, a few users, one trail.
+async fn seed_a_half_done_account(moto: &mut Moto, config: &aws_config::SdkConfig) {
+    moto.set_root_mfa(true);
+    seed::alias(config, "bench-team").await;
+    seed::password_policy(config, 14, true).await;
+    seed::group(config, "Administrators", true).await;
+    for user in ["ada", "grace", "linus", "margaret"] {
+        seed::user(config, user, true, Some("Administrators")).await;
+    }
+    seed::user(config, "ci-robot", false, None).await;
+    seed::mfa(config, "ada").await;
+    seed::budget(config, "monthly", true).await;
+    seed::trail(config, "management-events", true, true).await;
+    seed::guardduty(config, true).await;
+}
