@@ -57,16 +57,16 @@ pub async fn run(cli: Cli, lang: Lang) -> ExitCode {
         endpoint_url: cli.endpoint_url,
     };
     let config = load_config(&options).await;
-    if config.region().is_none() {
+    let Some(region) = config.region().map(|region| region.to_string()) else {
         return cannot_run(CannotRun::NoRegion, lang);
-    }
+    };
     let account = AwsAccount::new(&config);
     match cli.command {
         Command::Status { output } => {
             let colour = std::io::stdout().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none()
                 && std::env::var("TERM").map_or(true, |term| term != "dumb");
-            status::run(&account, lang, output, colour).await
+            status::run(&account, &region, lang, output, colour).await
         }
     }
 }

@@ -19,13 +19,23 @@ const WORD_COLUMN: usize = 6;
 const ID_COLUMN: usize = 17;
 
 /// Run every check and print the report.
-pub async fn run(account: &dyn Account, lang: Lang, output: Output, colour: bool) -> ExitCode {
+pub async fn run(
+    account: &dyn Account,
+    region: &str,
+    lang: Lang,
+    output: Output,
+    colour: bool,
+) -> ExitCode {
     let identity = match account.identity().await {
         Ok(identity) => identity,
         Err(error) => return cannot_run(CannotRun::Account(error), lang),
     };
     let results = steps::check_everything(account, &identity).await;
-    let report = Report { identity, results };
+    let report = Report {
+        identity,
+        region: region.to_owned(),
+        results,
+    };
     match output {
         Output::Json => println!("{}", report.json(lang)),
         Output::Text => print!("{}", report.text(lang, colour)),
@@ -36,6 +46,8 @@ pub async fn run(account: &dyn Account, lang: Lang, output: Output, colour: bool
 /// The outcome of a full status run.
 pub struct Report {
     pub identity: Identity,
+    /// The region the regional checks (CloudTrail, Config, GuardDuty) looked at.
+    pub region: String,
     pub results: Vec<CheckResult>,
 }
 
@@ -98,13 +110,13 @@ impl Report {
     /// title, then the detail wrapped to 80 columns.
     pub fn text(&self, lang: Lang, colour: bool) -> String {
         let mut out = String::new();
-        let account_word = match lang {
-            Lang::En => "Account",
-            Lang::Ja => "アカウント",
+        let (account, region, principal) = match lang {
+            Lang::En => ("Account", "Region", "Signed in as"),
+            Lang::Ja => ("アカウント", "リージョン", "認証情報"),
         };
         out.push_str(&format!(
-            "{account_word} {}  {}\n\n",
-            self.identity.account_id, self.identity.principal_arn
+            "{account} {}  {region} {}\n{principal} {}\n\n",
+            self.identity.account_id, self.region, self.identity.principal_arn
         ));
         let indent = " ".repeat(WORD_COLUMN + 1);
         for result in &self.results {
@@ -173,29 +185,37 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// Japanese punctuation that must not begin a line (kinsoku).
+const NO_LINE_START: &[char] = &['。', '、', '」', '』', '）', '！', '？', '・'];
+
 /// Pieces of text between which a line may break: a word with its trailing space, or
-/// one wide (CJK) character.
+/// one wide (CJK) character, with closing punctuation kept on its character's line.
 fn breakable_tokens(text: &str) -> Vec<&str> {
-    let mut tokens = Vec::new();
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
     for (index, ch) in text.char_indices() {
         let end = index + ch.len_utf8();
-        let wide = ch.to_string().width() > 1;
-        if wide {
+        if ch.to_string().width() > 1 {
             if start < index {
-                tokens.push(&text[start..index]);
+                ranges.push((start, index));
             }
-            tokens.push(&text[index..end]);
+            match ranges.last_mut() {
+                Some(last) if NO_LINE_START.contains(&ch) && last.1 == index => last.1 = end,
+                _ => ranges.push((index, end)),
+            }
             start = end;
         } else if ch == ' ' {
-            tokens.push(&text[start..end]);
+            ranges.push((start, end));
             start = end;
         }
     }
     if start < text.len() {
-        tokens.push(&text[start..]);
+        ranges.push((start, text.len()));
     }
-    tokens
+    ranges
+        .into_iter()
+        .map(|(from, to)| &text[from..to])
+        .collect()
 }
 
 #[cfg(test)]
@@ -209,6 +229,7 @@ mod tests {
                 account_id: "123456789012".into(),
                 principal_arn: "arn:aws:iam::123456789012:user/ada".into(),
             },
+            region: "ap-northeast-1".into(),
             results: statuses
                 .iter()
                 .map(|&(id, status)| CheckResult {
@@ -292,6 +313,11 @@ mod tests {
     fn wrap_breaks_english_at_spaces_and_japanese_anywhere() {
         assert_eq!(wrap("one two three", 7), ["one two", "three"]);
         assert_eq!(wrap("あいうえお", 4), ["あい", "うえ", "お"]);
+        assert_eq!(
+            wrap("あいう。", 6),
+            ["あい", "う。"],
+            "a full stop never starts a line"
+        );
         assert_eq!(
             wrap("see https://example.com/a/very/long/path", 10),
             ["see", "https://example.com/a/very/long/path"]
