@@ -7,4 +7,5 @@ pub mod checklist;
 pub mod cli;
 pub mod commands;
 pub mod i18n;
+pub mod mfa;
 pub mod steps;
