@@ -5,6 +5,7 @@
 pub mod account;
 pub mod checklist;
 pub mod cli;
+pub mod clock;
 pub mod commands;
 pub mod i18n;
 pub mod mfa;

@@ -472,3 +472,15 @@ async fn rejected_credentials_exit_two() {
         run.stderr
     );
 }
+
+#[test]
+fn practice_status_needs_no_credentials_and_shows_a_brand_new_account() {
+    let run = run_app(&["status", "--practice", "--output", "json"], &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let json: Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(json["account_id"], "111122223333");
+    assert_eq!(json["principal_arn"], "arn:aws:iam::111122223333:root");
+    assert_status(&json, "root-mfa", "fail");
+    assert_status(&json, "root-access-keys", "fail");
+    assert_status(&json, "organizations", "skipped");
+}

@@ -5,8 +5,10 @@
 
 use super::{
     Account, AccountError, AccountSummary, AlternateContact, BudgetNotification, ConfigRecorder,
-    ConfigSetup, ContactKind, CostBudget, Detector, Identity, Organization, PasswordPolicy, Trail,
+    ConfigSetup, ContactKind, CostBudget, Detector, Identity, NewVirtualMfa, Organization,
+    PasswordPolicy, Trail,
 };
+use crate::mfa::MfaSeed;
 use async_trait::async_trait;
 use aws_config::{BehaviorVersion, Region, SdkConfig, timeout::TimeoutConfig};
 use aws_credential_types::provider::error::CredentialsError;
@@ -15,6 +17,7 @@ use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 use aws_smithy_runtime_api::client::result::SdkError;
 use futures::{StreamExt, TryStreamExt, stream};
 use std::time::Duration;
+use zeroize::Zeroizing;
 
 /// How many per-user or per-item calls run at once when a check fans out.
 const FAN_OUT: usize = 8;
@@ -134,6 +137,21 @@ const THROTTLE_CODES: &[&str] = &[
     "SlowDown",
 ];
 const SUBSCRIPTION_CODES: &[&str] = &["SubscriptionRequiredException", "OptInRequired"];
+const EXISTS_CODES: &[&str] = &[
+    "EntityAlreadyExists",
+    "DuplicateRecordException",
+    "AlreadyExistsException",
+];
+const INPUT_CODES: &[&str] = &[
+    "PasswordPolicyViolation",
+    "InvalidAuthenticationCode",
+    "ValidationError",
+    "ValidationException",
+    "InvalidParameterValue",
+    "InvalidParameterException",
+    "InvalidInputException",
+    "MalformedPolicyDocument",
+];
 
 /// Turn an SDK error into our error, naming the IAM action that was attempted.
 fn to_account_error<E>(action: &'static str, error: SdkError<E, HttpResponse>) -> AccountError
@@ -183,6 +201,13 @@ fn classify_service_error(action: &'static str, code: String, message: String) -
         AccountError::Throttled { action }
     } else if code_is(SUBSCRIPTION_CODES) {
         AccountError::SubscriptionRequired { action }
+    } else if code_is(EXISTS_CODES) {
+        AccountError::AlreadyExists { action }
+    } else if code_is(INPUT_CODES) {
+        AccountError::InvalidInput {
+            action,
+            message: if message.is_empty() { code } else { message },
+        }
     } else {
         AccountError::Service {
             action,
@@ -296,7 +321,8 @@ impl Account for AwsAccount {
             require_symbols: p.require_symbols(),
             allow_users_to_change: p.allow_users_to_change_password(),
             reuse_prevention: p.password_reuse_prevention(),
-            max_age_days: p.max_password_age(),
+            // Valid ages are 1 to 1095 days; some answers say 0 for "never expires".
+            max_age_days: p.max_password_age().filter(|days| *days > 0),
         }))
     }
 
@@ -576,6 +602,167 @@ impl Account for AwsAccount {
             management_account_id: org.master_account_id().unwrap_or_default().to_owned(),
         }))
     }
+    async fn create_account_alias(&self, alias: &str) -> Result<(), AccountError> {
+        self.iam
+            .create_account_alias()
+            .account_alias(alias)
+            .send()
+            .await
+            .map_err(|e| to_account_error("iam:CreateAccountAlias", e))?;
+        Ok(())
+    }
+
+    async fn update_password_policy(&self, policy: &PasswordPolicy) -> Result<(), AccountError> {
+        self.iam
+            .update_account_password_policy()
+            .minimum_password_length(policy.minimum_length)
+            .require_uppercase_characters(policy.require_uppercase)
+            .require_lowercase_characters(policy.require_lowercase)
+            .require_numbers(policy.require_numbers)
+            .require_symbols(policy.require_symbols)
+            .allow_users_to_change_password(policy.allow_users_to_change)
+            .set_password_reuse_prevention(policy.reuse_prevention)
+            .set_max_password_age(policy.max_age_days)
+            .send()
+            .await
+            .map_err(|e| to_account_error("iam:UpdateAccountPasswordPolicy", e))?;
+        Ok(())
+    }
+
+    async fn create_group(&self, group: &str) -> Result<(), AccountError> {
+        self.iam
+            .create_group()
+            .group_name(group)
+            .send()
+            .await
+            .map_err(|e| to_account_error("iam:CreateGroup", e))?;
+        Ok(())
+    }
+
+    async fn attach_group_policy(&self, group: &str, policy_arn: &str) -> Result<(), AccountError> {
+        self.iam
+            .attach_group_policy()
+            .group_name(group)
+            .policy_arn(policy_arn)
+            .send()
+            .await
+            .map_err(|e| to_account_error("iam:AttachGroupPolicy", e))?;
+        Ok(())
+    }
+
+    async fn create_user(&self, user: &str) -> Result<(), AccountError> {
+        self.iam
+            .create_user()
+            .user_name(user)
+            .send()
+            .await
+            .map_err(|e| to_account_error("iam:CreateUser", e))?;
+        Ok(())
+    }
+
+    async fn create_login_profile(
+        &self,
+        user: &str,
+        password: &Zeroizing<String>,
+        reset_required: bool,
+    ) -> Result<(), AccountError> {
+        // The SDK marks the password sensitive: its Debug output redacts it.
+        self.iam
+            .create_login_profile()
+            .user_name(user)
+            .password(password.as_str())
+            .password_reset_required(reset_required)
+            .send()
+            .await
+            .map_err(|e| to_account_error("iam:CreateLoginProfile", e))?;
+        Ok(())
+    }
+
+    async fn add_user_to_group(&self, user: &str, group: &str) -> Result<(), AccountError> {
+        self.iam
+            .add_user_to_group()
+            .user_name(user)
+            .group_name(group)
+            .send()
+            .await
+            .map_err(|e| to_account_error("iam:AddUserToGroup", e))?;
+        Ok(())
+    }
+
+    async fn create_virtual_mfa(&self, device_name: &str) -> Result<NewVirtualMfa, AccountError> {
+        let out = self
+            .iam
+            .create_virtual_mfa_device()
+            .virtual_mfa_device_name(device_name)
+            .send()
+            .await
+            .map_err(|e| to_account_error("iam:CreateVirtualMFADevice", e))?;
+        let device = out.virtual_mfa_device();
+        let serial_number = device
+            .map(|d| d.serial_number().to_owned())
+            .unwrap_or_default();
+        let seed = device
+            .and_then(|d| d.base32_string_seed())
+            .and_then(|blob| std::str::from_utf8(blob.as_ref()).ok())
+            .map(MfaSeed::from_base32);
+        match seed {
+            Some(seed) if !serial_number.is_empty() => Ok(NewVirtualMfa {
+                serial_number,
+                seed,
+            }),
+            _ => Err(AccountError::Service {
+                action: "iam:CreateVirtualMFADevice",
+                code: "IncompleteResponse".into(),
+                message: "the answer had no serial number or seed".into(),
+            }),
+        }
+    }
+
+    async fn enable_mfa_device(
+        &self,
+        user: &str,
+        serial_number: &str,
+        code1: &str,
+        code2: &str,
+    ) -> Result<(), AccountError> {
+        self.iam
+            .enable_mfa_device()
+            .user_name(user)
+            .serial_number(serial_number)
+            .authentication_code1(code1)
+            .authentication_code2(code2)
+            .send()
+            .await
+            .map_err(|e| to_account_error("iam:EnableMFADevice", e))?;
+        Ok(())
+    }
+
+    async fn delete_virtual_mfa(&self, serial_number: &str) -> Result<(), AccountError> {
+        self.iam
+            .delete_virtual_mfa_device()
+            .serial_number(serial_number)
+            .send()
+            .await
+            .map_err(|e| to_account_error("iam:DeleteVirtualMFADevice", e))?;
+        Ok(())
+    }
+
+    async fn unassigned_virtual_mfas(&self) -> Result<Vec<String>, AccountError> {
+        let devices: Vec<_> = self
+            .iam
+            .list_virtual_mfa_devices()
+            .assignment_status(aws_sdk_iam::types::AssignmentStatusType::Unassigned)
+            .into_paginator()
+            .items()
+            .send()
+            .try_collect()
+            .await
+            .map_err(|e| to_account_error("iam:ListVirtualMFADevices", e))?;
+        Ok(devices
+            .into_iter()
+            .map(|device| device.serial_number)
+            .collect())
+    }
 }
 
 impl AwsAccount {
@@ -642,7 +829,7 @@ mod tests {
     }
 
     #[test]
-    fn the_status_policy_allows_exactly_the_actions_the_checks_call() {
+    fn the_status_policy_allows_exactly_the_read_actions_the_checks_call() {
         let policy: serde_json::Value =
             serde_json::from_str(include_str!("../../assets/status-policy.json"))
                 .expect("valid JSON");
@@ -652,7 +839,18 @@ mod tests {
             .iter()
             .map(|action| action.as_str().expect("action name").to_owned())
             .collect();
-        let called = actions_called();
+        let reads_only = |action: &String| {
+            let verb = action.split(':').nth(1).unwrap_or_default();
+            ["Get", "List", "Describe", "View"]
+                .iter()
+                .any(|prefix| verb.starts_with(prefix))
+        };
+        let called: std::collections::BTreeSet<String> = actions_called()
+            .into_iter()
+            .filter(reads_only)
+            // Used by the MFA step to tidy up, not by `status`.
+            .filter(|action| action != "iam:ListVirtualMFADevices")
+            .collect();
         assert!(called.len() >= 19, "found only {called:?}");
         // GetCallerIdentity needs no permission, so the policy leaves it out.
         assert!(!called.contains(IDENTITY_ACTION));

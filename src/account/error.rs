@@ -29,6 +29,16 @@ pub enum AccountError {
     /// The API needs a paid plan or an opt-in this account does not have.
     #[error("{action} needs a subscription this account does not have")]
     SubscriptionRequired { action: &'static str },
+    /// The thing to create exists already (for an alias: in some account).
+    #[error("{action}: it already exists")]
+    AlreadyExists { action: &'static str },
+    /// The service refused the input itself (a password the policy rejects, MFA codes
+    /// that do not match); `message` is the service's explanation.
+    #[error("{action} refused the input: {message}")]
+    InvalidInput {
+        action: &'static str,
+        message: String,
+    },
     /// Anything else the service answered.
     #[error("{action} failed: {code}: {message}")]
     Service {
@@ -95,6 +105,14 @@ impl Localize for AccountError {
                 Lang::Ja => format!(
                     "{action} には有料サポートプランまたはオプトインが必要です。コンソールを使ってください。"
                 ),
+            },
+            AccountError::AlreadyExists { action } => match lang {
+                Lang::En => format!("{action}: it already exists (possibly in another account); choose another name."),
+                Lang::Ja => format!("{action}: すでに存在します (別のアカウントかもしれません)。別の名前を選んでください。"),
+            },
+            AccountError::InvalidInput { action, message } => match lang {
+                Lang::En => format!("{action} refused the input: {message}"),
+                Lang::Ja => format!("{action} が入力を受け付けませんでした: {message}"),
             },
             AccountError::Service {
                 action,

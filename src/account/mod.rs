@@ -4,10 +4,13 @@
 
 pub mod aws;
 mod error;
+pub mod practice;
 
 pub use error::AccountError;
 
+use crate::mfa::MfaSeed;
 use async_trait::async_trait;
+use zeroize::Zeroizing;
 
 /// The ARN of the AWS managed policy that makes a principal an administrator.
 pub const ADMINISTRATOR_ACCESS_ARN: &str = "arn:aws:iam::aws:policy/AdministratorAccess";
@@ -98,7 +101,7 @@ pub struct Detector {
 }
 
 /// The kinds of alternate contact an account can have.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ContactKind {
     Billing,
     Operations,
@@ -119,6 +122,14 @@ pub struct AlternateContact {
 pub struct Organization {
     pub id: String,
     pub management_account_id: String,
+}
+
+/// A virtual MFA device just created and not yet enabled.
+#[derive(Debug)]
+pub struct NewVirtualMfa {
+    /// The device's ARN, which `EnableMFADevice` calls its serial number.
+    pub serial_number: String,
+    pub seed: MfaSeed,
 }
 
 /// An AWS account as aws-day-one sees it. "Not found" answers are normal values here
@@ -159,4 +170,37 @@ pub trait Account: Send + Sync {
     ) -> Result<Option<AlternateContact>, AccountError>;
     /// The organization the account belongs to, if any.
     async fn organization(&self) -> Result<Option<Organization>, AccountError>;
+
+    // Changes. Each does one API call's worth of work; the steps compose them into
+    // idempotent fixes.
+
+    /// Set the account alias (an account has at most one).
+    async fn create_account_alias(&self, alias: &str) -> Result<(), AccountError>;
+    /// Replace the whole password policy (AWS resets every field not sent).
+    async fn update_password_policy(&self, policy: &PasswordPolicy) -> Result<(), AccountError>;
+    async fn create_group(&self, group: &str) -> Result<(), AccountError>;
+    async fn attach_group_policy(&self, group: &str, policy_arn: &str) -> Result<(), AccountError>;
+    async fn create_user(&self, user: &str) -> Result<(), AccountError>;
+    /// Give the user a console password.
+    async fn create_login_profile(
+        &self,
+        user: &str,
+        password: &Zeroizing<String>,
+        reset_required: bool,
+    ) -> Result<(), AccountError>;
+    async fn add_user_to_group(&self, user: &str, group: &str) -> Result<(), AccountError>;
+    /// Create a virtual MFA device; its seed is returned once and never stored.
+    async fn create_virtual_mfa(&self, device_name: &str) -> Result<NewVirtualMfa, AccountError>;
+    /// Attach the device to the user, proven by two consecutive codes.
+    async fn enable_mfa_device(
+        &self,
+        user: &str,
+        serial_number: &str,
+        code1: &str,
+        code2: &str,
+    ) -> Result<(), AccountError>;
+    /// Delete a virtual MFA device that was never enabled.
+    async fn delete_virtual_mfa(&self, serial_number: &str) -> Result<(), AccountError>;
+    /// Serial numbers of virtual MFA devices not assigned to anyone.
+    async fn unassigned_virtual_mfas(&self) -> Result<Vec<String>, AccountError>;
 }

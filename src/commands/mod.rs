@@ -5,10 +5,13 @@ pub mod status;
 
 use crate::account::AccountError;
 use crate::account::aws::{AwsAccount, ConnectOptions, load_config};
+use crate::account::practice::PracticeAccount;
 use crate::cli::{Cli, Command};
+use crate::clock::SystemClock;
 use crate::i18n::{Lang, Localize};
 use std::io::IsTerminal;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 /// Exit status when the command could not run at all.
 pub const EXIT_CANNOT_RUN: u8 = 2;
@@ -16,7 +19,6 @@ pub const EXIT_CANNOT_RUN: u8 = 2;
 /// Why a command could not start, in words the user can act on.
 #[derive(Debug)]
 pub enum CannotRun {
-    PracticeNotAvailable,
     NoRegion,
     Account(AccountError),
 }
@@ -24,10 +26,6 @@ pub enum CannotRun {
 impl Localize for CannotRun {
     fn localize(&self, lang: Lang) -> String {
         match self {
-            CannotRun::PracticeNotAvailable => match lang {
-                Lang::En => "The practice account is not available in this version yet; run with AWS credentials.".into(),
-                Lang::Ja => "このバージョンではまだ練習用アカウントを使えません。AWS の認証情報を用意して実行してください。".into(),
-            },
             CannotRun::NoRegion => match lang {
                 Lang::En => "No AWS region is set. Pass --region (e.g. --region ap-northeast-1), set AWS_REGION, or add a region to your profile.".into(),
                 Lang::Ja => "AWS リージョンが設定されていません。--region (例: --region ap-northeast-1) を指定するか、AWS_REGION またはプロファイルでリージョンを設定してください。".into(),
@@ -46,10 +44,26 @@ pub fn cannot_run(reason: CannotRun, lang: Lang) -> ExitCode {
     ExitCode::from(EXIT_CANNOT_RUN)
 }
 
+/// The region the practice account pretends to be in unless `--region` says otherwise.
+const PRACTICE_REGION: &str = "ap-northeast-1";
+
+/// Colour on a terminal, unless `NO_COLOR` or a dumb terminal says no.
+fn colour_wanted() -> bool {
+    std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none()
+        && std::env::var("TERM").map_or(true, |term| term != "dumb")
+}
+
 /// Run the parsed command line.
 pub async fn run(cli: Cli, lang: Lang) -> ExitCode {
     if cli.practice {
-        return cannot_run(CannotRun::PracticeNotAvailable, lang);
+        let account = PracticeAccount::new(Arc::new(SystemClock));
+        let region = cli.region.unwrap_or_else(|| PRACTICE_REGION.to_owned());
+        return match cli.command {
+            Command::Status { output } => {
+                status::run(&account, &region, lang, output, colour_wanted()).await
+            }
+        };
     }
     let options = ConnectOptions {
         profile: cli.profile,
@@ -63,10 +77,7 @@ pub async fn run(cli: Cli, lang: Lang) -> ExitCode {
     let account = AwsAccount::new(&config);
     match cli.command {
         Command::Status { output } => {
-            let colour = std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none()
-                && std::env::var("TERM").map_or(true, |term| term != "dumb");
-            status::run(&account, &region, lang, output, colour).await
+            status::run(&account, &region, lang, output, colour_wanted()).await
         }
     }
 }

@@ -1,0 +1,482 @@
+//! The practice account: a brand-new AWS account simulated in memory, for rehearsals,
+//! projectors and first runs without credentials or network. It answers like AWS
+//! does, including the checks AWS makes that an emulator skips (the password policy on
+//! new passwords, real TOTP codes on `EnableMFADevice`), so what works here works on a
+//! real account. The contract tests hold it to the same scenarios as the SDK.
+
+use super::{
+    ADMINISTRATOR_ACCESS_ARN, Account, AccountError, AccountSummary, AlternateContact, ConfigSetup,
+    ContactKind, CostBudget, Detector, Identity, NewVirtualMfa, Organization, PasswordPolicy,
+    Trail,
+};
+use crate::clock::Clock;
+use crate::mfa::{MfaSeed, totp};
+use async_trait::async_trait;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::{Arc, Mutex, MutexGuard};
+use zeroize::Zeroizing;
+
+/// The practice account's id: the example id from the AWS documentation.
+pub const PRACTICE_ACCOUNT_ID: &str = "111122223333";
+
+#[derive(Default)]
+struct Group {
+    policies: BTreeSet<String>,
+    members: BTreeSet<String>,
+}
+
+#[derive(Default)]
+struct User {
+    console_password: bool,
+    mfa_devices: Vec<String>,
+}
+
+struct VirtualMfa {
+    seed: MfaSeed,
+    assigned_to: Option<String>,
+}
+
+/// Everything a new account can come to have.
+struct State {
+    root_mfa: bool,
+    root_access_keys: usize,
+    alias: Option<String>,
+    password_policy: Option<PasswordPolicy>,
+    groups: BTreeMap<String, Group>,
+    users: BTreeMap<String, User>,
+    virtual_mfas: BTreeMap<String, VirtualMfa>,
+    budgets: Vec<CostBudget>,
+    trails: Vec<Trail>,
+    config: ConfigSetup,
+    detectors: Vec<Detector>,
+    contacts: HashMap<ContactKind, AlternateContact>,
+    organization: Option<Organization>,
+}
+
+impl State {
+    /// A brand-new account: nothing set up, root without MFA, one root access key.
+    fn brand_new() -> State {
+        State {
+            root_mfa: false,
+            root_access_keys: 1,
+            alias: None,
+            password_policy: None,
+            groups: BTreeMap::new(),
+            users: BTreeMap::new(),
+            virtual_mfas: BTreeMap::new(),
+            budgets: Vec::new(),
+            trails: Vec::new(),
+            config: ConfigSetup::default(),
+            detectors: Vec::new(),
+            contacts: HashMap::new(),
+            organization: None,
+        }
+    }
+}
+
+/// A simulated brand-new account, shared between the UI and its worker.
+#[derive(Clone)]
+pub struct PracticeAccount {
+    state: Arc<Mutex<State>>,
+    clock: Arc<dyn Clock>,
+}
+
+fn no_such_entity(action: &'static str, what: &str) -> AccountError {
+    AccountError::Service {
+        action,
+        code: "NoSuchEntity".into(),
+        message: format!("{what} does not exist"),
+    }
+}
+
+fn invalid(action: &'static str, message: impl Into<String>) -> AccountError {
+    AccountError::InvalidInput {
+        action,
+        message: message.into(),
+    }
+}
+
+/// The problems AWS would name for a password under a policy (or the default policy).
+fn password_violations(password: &str, policy: Option<&PasswordPolicy>) -> Option<String> {
+    let min = policy.map_or(8, |p| p.minimum_length).max(1) as usize;
+    let mut problems = Vec::new();
+    if password.chars().count() < min {
+        problems.push(format!("at least {min} characters"));
+    }
+    if let Some(policy) = policy {
+        let has = |test: fn(&char) -> bool| password.chars().any(|c| test(&c));
+        let classes = [
+            (
+                policy.require_uppercase,
+                has(char::is_ascii_uppercase),
+                "an uppercase letter",
+            ),
+            (
+                policy.require_lowercase,
+                has(char::is_ascii_lowercase),
+                "a lowercase letter",
+            ),
+            (policy.require_numbers, has(char::is_ascii_digit), "a digit"),
+            (
+                policy.require_symbols,
+                has(char::is_ascii_punctuation),
+                "a symbol",
+            ),
+        ];
+        problems.extend(
+            classes
+                .iter()
+                .filter(|(required, present, _)| *required && !present)
+                .map(|c| c.2.to_owned()),
+        );
+    }
+    (!problems.is_empty()).then(|| format!("Password should have {}", problems.join(", ")))
+}
+
+/// A fresh random seed in the form AWS gives it (40 bytes, base32).
+fn new_seed() -> Result<MfaSeed, AccountError> {
+    let mut bytes = Zeroizing::new([0u8; 40]);
+    getrandom::fill(bytes.as_mut()).map_err(|error| AccountError::Service {
+        action: "iam:CreateVirtualMFADevice",
+        code: "NoRandomness".into(),
+        message: error.to_string(),
+    })?;
+    let secret = totp_rs::Secret::new(bytes.to_vec().into_boxed_slice());
+    Ok(MfaSeed::from_base32(secret.to_base32()))
+}
+
+impl PracticeAccount {
+    /// A brand-new simulated account whose MFA checks use `clock`.
+    pub fn new(clock: Arc<dyn Clock>) -> PracticeAccount {
+        PracticeAccount {
+            state: Arc::new(Mutex::new(State::brand_new())),
+            clock,
+        }
+    }
+
+    fn state(&self) -> MutexGuard<'_, State> {
+        // A panic while holding the lock cannot leave the simulation half-changed in a
+        // way that matters more than losing it; keep going with what is there.
+        self.state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// What the user does in the console for the root user: turn on root MFA.
+    pub fn console_enable_root_mfa(&self) {
+        self.state().root_mfa = true;
+    }
+
+    /// What the user does in the console for the root user: delete its access keys.
+    pub fn console_delete_root_access_keys(&self) {
+        self.state().root_access_keys = 0;
+    }
+}
+
+#[async_trait]
+impl Account for PracticeAccount {
+    async fn identity(&self) -> Result<Identity, AccountError> {
+        Ok(Identity {
+            account_id: PRACTICE_ACCOUNT_ID.into(),
+            principal_arn: format!("arn:aws:iam::{PRACTICE_ACCOUNT_ID}:root"),
+        })
+    }
+
+    async fn account_summary(&self) -> Result<AccountSummary, AccountError> {
+        let state = self.state();
+        Ok(AccountSummary {
+            root_mfa_enabled: state.root_mfa,
+            root_access_keys_present: state.root_access_keys > 0,
+        })
+    }
+
+    async fn account_alias(&self) -> Result<Option<String>, AccountError> {
+        Ok(self.state().alias.clone())
+    }
+
+    async fn password_policy(&self) -> Result<Option<PasswordPolicy>, AccountError> {
+        Ok(self.state().password_policy.clone())
+    }
+
+    async fn groups_with_policy(&self, policy_arn: &str) -> Result<Vec<String>, AccountError> {
+        let state = self.state();
+        Ok(state
+            .groups
+            .iter()
+            .filter(|(_, g)| g.policies.contains(policy_arn))
+            .map(|(name, _)| name.clone())
+            .collect())
+    }
+
+    async fn group_members(&self, group: &str) -> Result<Vec<String>, AccountError> {
+        let state = self.state();
+        let group = state
+            .groups
+            .get(group)
+            .ok_or_else(|| no_such_entity("iam:GetGroup", group))?;
+        Ok(group.members.iter().cloned().collect())
+    }
+
+    async fn users(&self) -> Result<Vec<String>, AccountError> {
+        Ok(self.state().users.keys().cloned().collect())
+    }
+
+    async fn has_console_password(&self, user: &str) -> Result<bool, AccountError> {
+        let state = self.state();
+        let user = state
+            .users
+            .get(user)
+            .ok_or_else(|| no_such_entity("iam:GetLoginProfile", user))?;
+        Ok(user.console_password)
+    }
+
+    async fn mfa_devices(&self, user: &str) -> Result<Vec<String>, AccountError> {
+        let state = self.state();
+        let user = state
+            .users
+            .get(user)
+            .ok_or_else(|| no_such_entity("iam:ListMFADevices", user))?;
+        Ok(user.mfa_devices.clone())
+    }
+
+    async fn cost_budgets(&self, _account_id: &str) -> Result<Vec<CostBudget>, AccountError> {
+        Ok(self.state().budgets.clone())
+    }
+
+    async fn trails(&self) -> Result<Vec<Trail>, AccountError> {
+        Ok(self.state().trails.clone())
+    }
+
+    async fn config_setup(&self) -> Result<ConfigSetup, AccountError> {
+        Ok(self.state().config.clone())
+    }
+
+    async fn guardduty_detectors(&self) -> Result<Vec<Detector>, AccountError> {
+        Ok(self.state().detectors.clone())
+    }
+
+    async fn alternate_contact(
+        &self,
+        kind: ContactKind,
+    ) -> Result<Option<AlternateContact>, AccountError> {
+        Ok(self.state().contacts.get(&kind).cloned())
+    }
+
+    async fn organization(&self) -> Result<Option<Organization>, AccountError> {
+        Ok(self.state().organization.clone())
+    }
+
+    async fn create_account_alias(&self, alias: &str) -> Result<(), AccountError> {
+        // AWS keeps one alias per account; creating another replaces it.
+        self.state().alias = Some(alias.to_owned());
+        Ok(())
+    }
+
+    async fn update_password_policy(&self, policy: &PasswordPolicy) -> Result<(), AccountError> {
+        if !(6..=128).contains(&policy.minimum_length) {
+            return Err(invalid(
+                "iam:UpdateAccountPasswordPolicy",
+                "MinimumPasswordLength must be 6 to 128",
+            ));
+        }
+        self.state().password_policy = Some(policy.clone());
+        Ok(())
+    }
+
+    async fn create_group(&self, group: &str) -> Result<(), AccountError> {
+        let mut state = self.state();
+        if state.groups.contains_key(group) {
+            return Err(AccountError::AlreadyExists {
+                action: "iam:CreateGroup",
+            });
+        }
+        state.groups.insert(group.to_owned(), Group::default());
+        Ok(())
+    }
+
+    async fn attach_group_policy(&self, group: &str, policy_arn: &str) -> Result<(), AccountError> {
+        let action = "iam:AttachGroupPolicy";
+        if policy_arn != ADMINISTRATOR_ACCESS_ARN {
+            return Err(invalid(
+                action,
+                format!("Policy {policy_arn} does not exist or is not attachable."),
+            ));
+        }
+        let mut state = self.state();
+        let group = state
+            .groups
+            .get_mut(group)
+            .ok_or_else(|| no_such_entity(action, group))?;
+        group.policies.insert(policy_arn.to_owned());
+        Ok(())
+    }
+
+    async fn create_user(&self, user: &str) -> Result<(), AccountError> {
+        let mut state = self.state();
+        if state.users.contains_key(user) {
+            return Err(AccountError::AlreadyExists {
+                action: "iam:CreateUser",
+            });
+        }
+        state.users.insert(user.to_owned(), User::default());
+        Ok(())
+    }
+
+    async fn create_login_profile(
+        &self,
+        user: &str,
+        password: &Zeroizing<String>,
+        _reset_required: bool,
+    ) -> Result<(), AccountError> {
+        let action = "iam:CreateLoginProfile";
+        let mut state = self.state();
+        if let Some(problem) = password_violations(password, state.password_policy.as_ref()) {
+            return Err(invalid(action, problem));
+        }
+        let entry = state
+            .users
+            .get_mut(user)
+            .ok_or_else(|| no_such_entity(action, user))?;
+        if entry.console_password {
+            return Err(AccountError::AlreadyExists { action });
+        }
+        entry.console_password = true;
+        Ok(())
+    }
+
+    async fn add_user_to_group(&self, user: &str, group: &str) -> Result<(), AccountError> {
+        let action = "iam:AddUserToGroup";
+        let mut state = self.state();
+        if !state.users.contains_key(user) {
+            return Err(no_such_entity(action, user));
+        }
+        let group = state
+            .groups
+            .get_mut(group)
+            .ok_or_else(|| no_such_entity(action, group))?;
+        group.members.insert(user.to_owned());
+        Ok(())
+    }
+
+    async fn create_virtual_mfa(&self, device_name: &str) -> Result<NewVirtualMfa, AccountError> {
+        let serial_number = format!("arn:aws:iam::{PRACTICE_ACCOUNT_ID}:mfa/{device_name}");
+        let seed = new_seed()?;
+        let mut state = self.state();
+        if state.virtual_mfas.contains_key(&serial_number) {
+            return Err(AccountError::AlreadyExists {
+                action: "iam:CreateVirtualMFADevice",
+            });
+        }
+        state.virtual_mfas.insert(
+            serial_number.clone(),
+            VirtualMfa {
+                seed: seed.clone(),
+                assigned_to: None,
+            },
+        );
+        Ok(NewVirtualMfa {
+            serial_number,
+            seed,
+        })
+    }
+
+    async fn enable_mfa_device(
+        &self,
+        user: &str,
+        serial_number: &str,
+        code1: &str,
+        code2: &str,
+    ) -> Result<(), AccountError> {
+        let action = "iam:EnableMFADevice";
+        let now = self.clock.now_unix();
+        let mut state = self.state();
+        if !state.users.contains_key(user) {
+            return Err(no_such_entity(action, user));
+        }
+        let device = state
+            .virtual_mfas
+            .get_mut(serial_number)
+            .ok_or_else(|| no_such_entity(action, serial_number))?;
+        if device.assigned_to.is_some() {
+            return Err(AccountError::AlreadyExists { action });
+        }
+        if totp::check_consecutive(&device.seed, code1, code2, now).is_err() {
+            return Err(invalid(
+                action,
+                "Authentication code for the MFA device is not valid.",
+            ));
+        }
+        device.assigned_to = Some(user.to_owned());
+        if let Some(user) = state.users.get_mut(user) {
+            user.mfa_devices.push(serial_number.to_owned());
+        }
+        Ok(())
+    }
+
+    async fn delete_virtual_mfa(&self, serial_number: &str) -> Result<(), AccountError> {
+        let action = "iam:DeleteVirtualMFADevice";
+        let mut state = self.state();
+        match state.virtual_mfas.get(serial_number) {
+            None => Err(no_such_entity(action, serial_number)),
+            Some(device) if device.assigned_to.is_some() => Err(AccountError::Service {
+                action,
+                code: "DeleteConflict".into(),
+                message: "the device is in use".into(),
+            }),
+            Some(_) => {
+                state.virtual_mfas.remove(serial_number);
+                Ok(())
+            }
+        }
+    }
+
+    async fn unassigned_virtual_mfas(&self) -> Result<Vec<String>, AccountError> {
+        let state = self.state();
+        Ok(state
+            .virtual_mfas
+            .iter()
+            .filter(|(_, d)| d.assigned_to.is_none())
+            .map(|(serial, _)| serial.clone())
+            .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_are_held_to_the_policy_like_aws_does() {
+        let policy = PasswordPolicy {
+            minimum_length: 14,
+            require_uppercase: true,
+            require_lowercase: true,
+            require_numbers: true,
+            require_symbols: true,
+            ..PasswordPolicy::default()
+        };
+        assert_eq!(
+            password_violations("Short1!", Some(&policy)).as_deref(),
+            Some("Password should have at least 14 characters")
+        );
+        assert!(
+            password_violations("alllowercaseletters", Some(&policy))
+                .is_some_and(|p| p.contains("a digit"))
+        );
+        assert_eq!(
+            password_violations("Correct-Horse-Battery-9", Some(&policy)),
+            None
+        );
+        assert!(
+            password_violations("seven77", None).is_some(),
+            "the default policy wants 8"
+        );
+    }
+
+    #[test]
+    fn seeds_are_random_and_in_aws_form() {
+        let (a, b) = (new_seed().expect("random"), new_seed().expect("random"));
+        assert_ne!(a, b);
+        assert_eq!(a.expose().len(), 64, "40 bytes of base32");
+    }
+}

@@ -1,0 +1,215 @@
+//! The contract between the two implementations of the account port: every scenario
+//! here runs once against the practice account and once against moto through the real
+//! AWS SDK, and must give the same answers. This is what keeps the practice account
+//! from drifting away from AWS.
+
+mod support;
+
+use aws_day_one::account::aws::AwsAccount;
+use aws_day_one::account::practice::PracticeAccount;
+use aws_day_one::account::{ADMINISTRATOR_ACCESS_ARN, Account, AccountError, PasswordPolicy};
+use aws_day_one::checklist::{Status, StepId};
+use aws_day_one::clock::{Clock, FixedClock};
+use aws_day_one::mfa::totp;
+use aws_day_one::steps;
+use std::sync::Arc;
+use support::moto::Moto;
+use zeroize::Zeroizing;
+
+/// A fixed moment for the practice account's TOTP checks.
+const NOW: u64 = 1_795_435_210;
+
+/// Run `scenario` against both implementations.
+macro_rules! contract {
+    ($name:ident, $scenario:ident) => {
+        mod $name {
+            use super::*;
+
+            #[tokio::test]
+            async fn practice() {
+                let clock = FixedClock::at(NOW);
+                let account = PracticeAccount::new(Arc::new(clock.clone()));
+                $scenario(&account, &clock).await;
+            }
+
+            #[tokio::test]
+            async fn moto() {
+                let mut moto = Moto::start();
+                // A brand-new account, as the practice account starts: one root key.
+                moto.set_root_access_keys(true);
+                let account = AwsAccount::new(&moto.sdk_config());
+                $scenario(&account, &FixedClock::at(NOW)).await;
+            }
+        }
+    };
+}
+
+async fn statuses(account: &dyn Account) -> Vec<(StepId, Status)> {
+    let identity = account.identity().await.expect("identity");
+    steps::check_everything(account, &identity)
+        .await
+        .into_iter()
+        .map(|r| (r.id, r.status))
+        .collect()
+}
+
+async fn status_of(account: &dyn Account, step: StepId) -> Status {
+    let found = statuses(account)
+        .await
+        .into_iter()
+        .find(|(id, _)| *id == step);
+    found
+        .map(|(_, status)| status)
+        .expect("every step is checked")
+}
+
+async fn a_brand_new_account(account: &dyn Account, _clock: &FixedClock) {
+    use Status::*;
+    let expected = [
+        Manual, Fail, Fail, Fail, Fail, Fail, Fail, Fail, Manual, Fail, Manual, Fail, Fail, Fail,
+        Fail, Manual, Skipped,
+    ];
+    let expected: Vec<(StepId, Status)> = StepId::ALL.into_iter().zip(expected).collect();
+    assert_eq!(statuses(account).await, expected);
+    assert!(account.users().await.expect("users").is_empty());
+    assert_eq!(account.password_policy().await.expect("policy"), None);
+}
+contract!(brand_new, a_brand_new_account);
+
+async fn the_iam_path(account: &dyn Account, clock: &FixedClock) {
+    account
+        .create_account_alias("day-one-team")
+        .await
+        .expect("alias");
+    assert_eq!(
+        account.account_alias().await.expect("alias"),
+        Some("day-one-team".into())
+    );
+
+    let policy = PasswordPolicy {
+        minimum_length: 14,
+        require_uppercase: true,
+        require_lowercase: true,
+        require_numbers: true,
+        require_symbols: true,
+        allow_users_to_change: true,
+        reuse_prevention: Some(24),
+        max_age_days: None,
+    };
+    account
+        .update_password_policy(&policy)
+        .await
+        .expect("policy");
+    assert_eq!(
+        account.password_policy().await.expect("policy"),
+        Some(policy)
+    );
+
+    account.create_group("Administrators").await.expect("group");
+    account
+        .attach_group_policy("Administrators", ADMINISTRATOR_ACCESS_ARN)
+        .await
+        .expect("attach");
+    account.create_user("ada").await.expect("user");
+    let password = Zeroizing::new("Example-Passw0rd-For-Tests!".to_owned());
+    account
+        .create_login_profile("ada", &password, true)
+        .await
+        .expect("console password");
+    account
+        .add_user_to_group("ada", "Administrators")
+        .await
+        .expect("membership");
+    assert_eq!(status_of(account, StepId::AdminUser).await, Status::Pass);
+    assert_eq!(status_of(account, StepId::UserMfa).await, Status::Fail);
+
+    let device = account
+        .create_virtual_mfa("ada")
+        .await
+        .expect("virtual MFA");
+    assert!(
+        device.serial_number.ends_with(":mfa/ada"),
+        "{}",
+        device.serial_number
+    );
+    assert_eq!(
+        account.unassigned_virtual_mfas().await.expect("list"),
+        std::slice::from_ref(&device.serial_number)
+    );
+    let now = clock.now_unix();
+    let first = totp::code_at(&device.seed, now - totp::STEP_SECONDS).expect("code");
+    let second = totp::code_at(&device.seed, now).expect("code");
+    account
+        .enable_mfa_device("ada", &device.serial_number, &first, &second)
+        .await
+        .expect("enable");
+
+    assert!(
+        account
+            .unassigned_virtual_mfas()
+            .await
+            .expect("list")
+            .is_empty()
+    );
+    assert_eq!(
+        account.mfa_devices("ada").await.expect("devices"),
+        [device.serial_number]
+    );
+    for step in [
+        StepId::AccountAlias,
+        StepId::PasswordPolicy,
+        StepId::AdminGroup,
+        StepId::AdminUser,
+        StepId::UserMfa,
+    ] {
+        assert_eq!(status_of(account, step).await, Status::Pass, "{step}");
+    }
+}
+contract!(iam_path, the_iam_path);
+
+async fn an_abandoned_enrolment_leaves_nothing(account: &dyn Account, _clock: &FixedClock) {
+    let device = account
+        .create_virtual_mfa("grace")
+        .await
+        .expect("virtual MFA");
+    account
+        .delete_virtual_mfa(&device.serial_number)
+        .await
+        .expect("delete");
+    assert!(
+        account
+            .unassigned_virtual_mfas()
+            .await
+            .expect("list")
+            .is_empty()
+    );
+    // The same name can be used again once the unused device is gone.
+    let again = account
+        .create_virtual_mfa("grace")
+        .await
+        .expect("virtual MFA again");
+    assert_eq!(again.serial_number, device.serial_number);
+}
+contract!(abandoned_enrolment, an_abandoned_enrolment_leaves_nothing);
+
+async fn creating_twice_is_an_already_exists_error(account: &dyn Account, _clock: &FixedClock) {
+    account.create_group("Administrators").await.expect("group");
+    account.create_user("ada").await.expect("user");
+    account
+        .create_virtual_mfa("ada")
+        .await
+        .expect("virtual MFA");
+    assert!(matches!(
+        account.create_group("Administrators").await,
+        Err(AccountError::AlreadyExists { .. })
+    ));
+    assert!(matches!(
+        account.create_user("ada").await,
+        Err(AccountError::AlreadyExists { .. })
+    ));
+    assert!(matches!(
+        account.create_virtual_mfa("ada").await,
+        Err(AccountError::AlreadyExists { .. })
+    ));
+}
+contract!(duplicates, creating_twice_is_an_already_exists_error);
