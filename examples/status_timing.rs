@@ -62,12 +62,7 @@ async fn main() {
 
     let added = ADDED_LATENCY.as_millis();
     println!("aws-day-one status against moto: median of {ROUNDS} rounds, debug build");
-    println!(
-        "{:<30} {:>10} {:>16}",
-        "",
-        "moto",
-        format!("moto + {added} ms")
-    );
+    println!("{:<30} {:>10} {:>16}", "", "moto", format!("moto + {added} ms"));
     for (index, step) in StepId::ALL.iter().enumerate() {
         println!(
             "  {:<28} {:>7.1} ms {:>13.1} ms",
@@ -89,12 +84,7 @@ async fn main() {
         ms(direct_slowest),
         ms(far_slowest)
     );
-    println!(
-        "{:<30} {:>10} {:>16}",
-        "  (which)",
-        direct_id.as_str(),
-        far_id.as_str()
-    );
+    println!("{:<30} {:>10} {:>16}", "  (which)", direct_id.as_str(), far_id.as_str());
     println!(
         "{:<30} {:>7.1} ms {:>13.1} ms",
         "sum of checks, one by one",
@@ -110,10 +100,7 @@ async fn main() {
 }
 
 async fn measure(account: &AwsAccount) -> Measurement {
-    let identity = account
-        .identity()
-        .await
-        .expect("moto answers GetCallerIdentity");
+    let identity = account.identity().await.expect("moto answers GetCallerIdentity");
     // moto imports each service lazily on its first request: warm them all first.
     steps::check_everything(account, &identity).await;
 
@@ -132,10 +119,7 @@ async fn measure(account: &AwsAccount) -> Measurement {
         }
     }
     Measurement {
-        per_check: per_check
-            .iter_mut()
-            .map(|samples| median(samples))
-            .collect(),
+        per_check: per_check.iter_mut().map(|samples| median(samples)).collect(),
         full: median(&mut full),
     }
 }
@@ -164,11 +148,7 @@ async fn start_latency_relay(target_port: u16, delay: Duration) -> u16 {
     port
 }
 
-async fn pipe(
-    mut from: tokio::net::tcp::OwnedReadHalf,
-    mut to: tokio::net::tcp::OwnedWriteHalf,
-    delay: Duration,
-) {
+async fn pipe(mut from: tokio::net::tcp::OwnedReadHalf, mut to: tokio::net::tcp::OwnedWriteHalf, delay: Duration) {
     let mut buffer = vec![0; 64 * 1024];
     let mut first = true;
     while let Ok(read) = from.read(&mut buffer).await {

@@ -1,6 +1,7 @@
 //! The command line, as MISSION.md fixes it. Flags mean what they mean to the AWS CLI,
 //! so a beginner's muscle memory (`--profile`, `--region`, `--endpoint-url`) carries over.
 
+use crate::checklist::StepId;
 use crate::i18n::Lang;
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -29,8 +30,19 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub practice: bool,
 
+    /// Open the wizard at this step (e.g. user-mfa).
+    #[arg(long, value_name = "ID", value_parser = parse_step)]
+    pub step: Option<StepId>,
+
+    /// Without a command, the step-by-step wizard opens.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
+}
+
+fn parse_step(value: &str) -> Result<StepId, String> {
+    value.parse().map_err(|error: crate::checklist::UnknownStepId| {
+        format!("is not a step; valid ids: {}", crate::checklist::valid_ids()).replace("unknown step id", &error.given)
+    })
 }
 
 #[derive(Debug, Subcommand)]
@@ -95,6 +107,19 @@ mod tests {
     }
 
     #[test]
+    fn step_ids_are_checked_and_the_valid_ones_listed() {
+        let cli = Cli::try_parse_from(["aws-day-one", "--step", "user-mfa"]).expect("valid");
+        assert_eq!(cli.step, Some(StepId::UserMfa));
+        assert!(cli.command.is_none());
+        let error = Cli::try_parse_from(["aws-day-one", "--step", "usermfa"]).expect_err("invalid");
+        let message = error.to_string();
+        assert!(
+            message.contains("usermfa") && message.contains("root-mfa, root-access-keys"),
+            "{message}"
+        );
+    }
+
+    #[test]
     fn regions_look_like_regions() {
         assert!(parse_region("ap-northeast-1").is_ok());
         assert!(parse_region("us-gov-west-1").is_ok());
@@ -117,11 +142,6 @@ mod tests {
         .expect("valid command line");
         assert_eq!(cli.lang, Some(Lang::Ja));
         assert_eq!(cli.region.as_deref(), Some("us-east-1"));
-        assert!(matches!(
-            cli.command,
-            Command::Status {
-                output: Output::Json
-            }
-        ));
+        assert!(matches!(cli.command, Some(Command::Status { output: Output::Json })));
     }
 }

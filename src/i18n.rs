@@ -29,11 +29,7 @@ impl Lang {
     /// `ja_JP.UTF-8`, `ja` and `ja-JP` are Japanese; anything else is English.
     pub fn from_locale(locale: &str) -> Lang {
         let lower = locale.to_ascii_lowercase();
-        if lower == "ja"
-            || lower.starts_with("ja_")
-            || lower.starts_with("ja-")
-            || lower.starts_with("ja.")
-        {
+        if lower == "ja" || lower.starts_with("ja_") || lower.starts_with("ja-") || lower.starts_with("ja.") {
             Lang::Ja
         } else {
             Lang::En

@@ -10,3 +10,5 @@ pub mod commands;
 pub mod i18n;
 pub mod mfa;
 pub mod steps;
+pub mod textwrap;
+pub mod tui;

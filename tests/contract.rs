@@ -54,20 +54,14 @@ async fn statuses(account: &dyn Account) -> Vec<(StepId, Status)> {
 }
 
 async fn status_of(account: &dyn Account, step: StepId) -> Status {
-    let found = statuses(account)
-        .await
-        .into_iter()
-        .find(|(id, _)| *id == step);
-    found
-        .map(|(_, status)| status)
-        .expect("every step is checked")
+    let found = statuses(account).await.into_iter().find(|(id, _)| *id == step);
+    found.map(|(_, status)| status).expect("every step is checked")
 }
 
 async fn a_brand_new_account(account: &dyn Account, _clock: &FixedClock) {
     use Status::*;
     let expected = [
-        Manual, Fail, Fail, Fail, Fail, Fail, Fail, Fail, Manual, Fail, Manual, Fail, Fail, Fail,
-        Fail, Manual, Skipped,
+        Manual, Fail, Fail, Fail, Fail, Fail, Fail, Fail, Manual, Fail, Manual, Fail, Fail, Fail, Fail, Manual, Skipped,
     ];
     let expected: Vec<(StepId, Status)> = StepId::ALL.into_iter().zip(expected).collect();
     assert_eq!(statuses(account).await, expected);
@@ -77,10 +71,7 @@ async fn a_brand_new_account(account: &dyn Account, _clock: &FixedClock) {
 contract!(brand_new, a_brand_new_account);
 
 async fn the_iam_path(account: &dyn Account, clock: &FixedClock) {
-    account
-        .create_account_alias("day-one-team")
-        .await
-        .expect("alias");
+    account.create_account_alias("day-one-team").await.expect("alias");
     assert_eq!(
         account.account_alias().await.expect("alias"),
         Some("day-one-team".into())
@@ -96,14 +87,8 @@ async fn the_iam_path(account: &dyn Account, clock: &FixedClock) {
         reuse_prevention: Some(24),
         max_age_days: None,
     };
-    account
-        .update_password_policy(&policy)
-        .await
-        .expect("policy");
-    assert_eq!(
-        account.password_policy().await.expect("policy"),
-        Some(policy)
-    );
+    account.update_password_policy(&policy).await.expect("policy");
+    assert_eq!(account.password_policy().await.expect("policy"), Some(policy));
 
     account.create_group("Administrators").await.expect("group");
     account
@@ -123,15 +108,8 @@ async fn the_iam_path(account: &dyn Account, clock: &FixedClock) {
     assert_eq!(status_of(account, StepId::AdminUser).await, Status::Pass);
     assert_eq!(status_of(account, StepId::UserMfa).await, Status::Fail);
 
-    let device = account
-        .create_virtual_mfa("ada")
-        .await
-        .expect("virtual MFA");
-    assert!(
-        device.serial_number.ends_with(":mfa/ada"),
-        "{}",
-        device.serial_number
-    );
+    let device = account.create_virtual_mfa("ada").await.expect("virtual MFA");
+    assert!(device.serial_number.ends_with(":mfa/ada"), "{}", device.serial_number);
     assert_eq!(
         account.unassigned_virtual_mfas().await.expect("list"),
         std::slice::from_ref(&device.serial_number)
@@ -144,13 +122,7 @@ async fn the_iam_path(account: &dyn Account, clock: &FixedClock) {
         .await
         .expect("enable");
 
-    assert!(
-        account
-            .unassigned_virtual_mfas()
-            .await
-            .expect("list")
-            .is_empty()
-    );
+    assert!(account.unassigned_virtual_mfas().await.expect("list").is_empty());
     assert_eq!(
         account.mfa_devices("ada").await.expect("devices"),
         [device.serial_number]
@@ -168,26 +140,11 @@ async fn the_iam_path(account: &dyn Account, clock: &FixedClock) {
 contract!(iam_path, the_iam_path);
 
 async fn an_abandoned_enrolment_leaves_nothing(account: &dyn Account, _clock: &FixedClock) {
-    let device = account
-        .create_virtual_mfa("grace")
-        .await
-        .expect("virtual MFA");
-    account
-        .delete_virtual_mfa(&device.serial_number)
-        .await
-        .expect("delete");
-    assert!(
-        account
-            .unassigned_virtual_mfas()
-            .await
-            .expect("list")
-            .is_empty()
-    );
+    let device = account.create_virtual_mfa("grace").await.expect("virtual MFA");
+    account.delete_virtual_mfa(&device.serial_number).await.expect("delete");
+    assert!(account.unassigned_virtual_mfas().await.expect("list").is_empty());
     // The same name can be used again once the unused device is gone.
-    let again = account
-        .create_virtual_mfa("grace")
-        .await
-        .expect("virtual MFA again");
+    let again = account.create_virtual_mfa("grace").await.expect("virtual MFA again");
     assert_eq!(again.serial_number, device.serial_number);
 }
 contract!(abandoned_enrolment, an_abandoned_enrolment_leaves_nothing);
@@ -195,10 +152,7 @@ contract!(abandoned_enrolment, an_abandoned_enrolment_leaves_nothing);
 async fn creating_twice_is_an_already_exists_error(account: &dyn Account, _clock: &FixedClock) {
     account.create_group("Administrators").await.expect("group");
     account.create_user("ada").await.expect("user");
-    account
-        .create_virtual_mfa("ada")
-        .await
-        .expect("virtual MFA");
+    account.create_virtual_mfa("ada").await.expect("virtual MFA");
     assert!(matches!(
         account.create_group("Administrators").await,
         Err(AccountError::AlreadyExists { .. })

@@ -53,12 +53,7 @@ async fn a_new_account_fails_every_automatic_check_but_root_keys() {
         .as_array()
         .expect("checks")
         .iter()
-        .map(|c| {
-            (
-                c["id"].as_str().expect("id"),
-                c["status"].as_str().expect("status"),
-            )
-        })
+        .map(|c| (c["id"].as_str().expect("id"), c["status"].as_str().expect("status")))
         .collect();
     assert_eq!(
         got,
@@ -83,12 +78,7 @@ async fn a_new_account_fails_every_automatic_check_but_root_keys() {
         ]
     );
     for check in json["checks"].as_array().expect("checks") {
-        let keys: Vec<&str> = check
-            .as_object()
-            .expect("object")
-            .keys()
-            .map(String::as_str)
-            .collect();
+        let keys: Vec<&str> = check.as_object().expect("object").keys().map(String::as_str).collect();
         assert_eq!(keys, ["detail", "id", "status", "title"]);
         assert!(!check["title"].as_str().expect("title").is_empty());
         assert!(!check["detail"].as_str().expect("detail").is_empty());
@@ -113,12 +103,7 @@ async fn a_fully_set_up_account_passes_and_exits_zero() {
     seed::budget(&config, "monthly", true).await;
     seed::trail(&config, "management-events", true, true).await;
     seed::config_recorder(&config, true, true, true, true).await;
-    seed::config_rule(
-        &config,
-        "root-account-mfa-enabled",
-        "ROOT_ACCOUNT_MFA_ENABLED",
-    )
-    .await;
+    seed::config_rule(&config, "root-account-mfa-enabled", "ROOT_ACCOUNT_MFA_ENABLED").await;
     seed::config_rule(&config, "cloudtrail-enabled", "CLOUD_TRAIL_ENABLED").await;
     seed::guardduty(&config, true).await;
     seed::security_contact(&config, "security@example.com").await;
@@ -157,37 +142,22 @@ async fn a_fully_set_up_account_passes_and_exits_zero() {
             .contains("https://day-one-team.signin.aws.amazon.com/console")
     );
     assert!(verdict(&json, "admin-user").1.contains("ada"));
-    assert!(
-        verdict(&json, "security-contact")
-            .1
-            .contains("security@example.com")
-    );
-    assert!(
-        verdict(&json, "organizations")
-            .1
-            .contains("management account")
-    );
+    assert!(verdict(&json, "security-contact").1.contains("security@example.com"));
+    assert!(verdict(&json, "organizations").1.contains("management account"));
     let config_detail = verdict(&json, "config").1;
     assert!(
-        config_detail
-            .contains("rules root-account-mfa-enabled and cloudtrail-enabled are in place"),
+        config_detail.contains("rules root-account-mfa-enabled and cloudtrail-enabled are in place"),
         "{config_detail}"
     );
 
-    let text = run_app(
-        &["status", "--endpoint-url", &moto.url()],
-        &TEST_CREDENTIALS,
-    );
+    let text = run_app(&["status", "--endpoint-url", &moto.url()], &TEST_CREDENTIALS);
     assert_eq!(text.code, 0);
     assert!(
         text.stdout.ends_with("13 of 13 automatic checks pass\n"),
         "{}",
         text.stdout
     );
-    assert!(
-        !text.stdout.contains('\x1b'),
-        "no colour when not a terminal"
-    );
+    assert!(!text.stdout.contains('\x1b'), "no colour when not a terminal");
 }
 
 #[tokio::test]
@@ -210,8 +180,7 @@ async fn password_policy_needs_fourteen_or_eight_with_every_class() {
     let (state, detail) = verdict(&json, "password-policy");
     assert_eq!(state, "fail");
     assert!(
-        detail.contains("Minimum length 10")
-            && detail.contains("uppercase, lowercase, digits, symbols"),
+        detail.contains("Minimum length 10") && detail.contains("uppercase, lowercase, digits, symbols"),
         "{detail}"
     );
 
@@ -256,11 +225,7 @@ async fn user_mfa_counts_only_console_users_and_names_the_ones_without() {
     seed::user(&config, "ci-robot", false, None).await;
     let (_, json) = status(&moto, &[]);
     assert_status(&json, "user-mfa", "fail");
-    assert!(
-        verdict(&json, "user-mfa")
-            .1
-            .contains("No IAM user can sign in")
-    );
+    assert!(verdict(&json, "user-mfa").1.contains("No IAM user can sign in"));
 
     seed::user(&config, "ada", true, None).await;
     seed::user(&config, "grace", true, None).await;
@@ -288,10 +253,7 @@ async fn budget_needs_an_alert_that_reaches_someone() {
     let (_, json) = status(&moto, &[]);
     let (state, detail) = verdict(&json, "budget");
     assert_eq!(state, "fail");
-    assert!(
-        detail.contains("silent") && detail.contains("no alert"),
-        "{detail}"
-    );
+    assert!(detail.contains("silent") && detail.contains("no alert"), "{detail}");
 
     seed::budget(&config, "monthly", true).await;
     let (_, json) = status(&moto, &[]);
@@ -389,10 +351,7 @@ async fn a_denied_call_is_an_error_naming_the_action_and_the_rest_still_answer()
     );
     assert_status(&json, "root-access-keys", "pass");
     assert_status(&json, "cloudtrail", "fail");
-    assert_eq!(
-        json["principal_arn"],
-        "arn:aws:iam::123456789012:user/auditor"
-    );
+    assert_eq!(json["principal_arn"], "arn:aws:iam::123456789012:user/auditor");
 }
 
 #[tokio::test]
@@ -412,14 +371,9 @@ async fn japanese_output_is_japanese() {
             ("LANG", "ja_JP.UTF-8"),
         ],
     );
+    assert!(text.stdout.contains("手動   authenticator-app"), "{}", text.stdout);
     assert!(
-        text.stdout.contains("手動   authenticator-app"),
-        "{}",
-        text.stdout
-    );
-    assert!(
-        text.stdout
-            .ends_with("自動チェック 12 項目中 1 項目が合格\n"),
+        text.stdout.ends_with("自動チェック 12 項目中 1 項目が合格\n"),
         "{}",
         text.stdout
     );
@@ -461,16 +415,9 @@ fn no_region_exits_two_and_says_how_to_set_one() {
 async fn rejected_credentials_exit_two() {
     let mut moto = Moto::start();
     moto.enforce_auth();
-    let run = run_app(
-        &["status", "--endpoint-url", &moto.url()],
-        &TEST_CREDENTIALS,
-    );
+    let run = run_app(&["status", "--endpoint-url", &moto.url()], &TEST_CREDENTIALS);
     assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(
-        run.stderr.contains("did not accept the credentials"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("did not accept the credentials"), "{}", run.stderr);
 }
 
 #[test]

@@ -4,9 +4,8 @@
 //! This is the only module that names SDK types; errors leave it as [`AccountError`].
 
 use super::{
-    Account, AccountError, AccountSummary, AlternateContact, BudgetNotification, ConfigRecorder,
-    ConfigSetup, ContactKind, CostBudget, Detector, Identity, NewVirtualMfa, Organization,
-    PasswordPolicy, Trail,
+    Account, AccountError, AccountSummary, AlternateContact, BudgetNotification, ConfigRecorder, ConfigSetup,
+    ContactKind, CostBudget, Detector, Identity, NewVirtualMfa, Organization, PasswordPolicy, Trail,
 };
 use crate::mfa::MfaSeed;
 use async_trait::async_trait;
@@ -209,11 +208,7 @@ fn classify_service_error(action: &'static str, code: String, message: String) -
             message: if message.is_empty() { code } else { message },
         }
     } else {
-        AccountError::Service {
-            action,
-            code,
-            message,
-        }
+        AccountError::Service { action, code, message }
     }
 }
 
@@ -241,9 +236,7 @@ fn sources<'e>(
 }
 
 /// The credential provider's error, when resolving credentials is what failed.
-fn credentials_error<'e>(
-    error: &'e (dyn std::error::Error + 'static),
-) -> Option<&'e CredentialsError> {
+fn credentials_error<'e>(error: &'e (dyn std::error::Error + 'static)) -> Option<&'e CredentialsError> {
     sources(error).find_map(|e| e.downcast_ref::<CredentialsError>())
 }
 
@@ -284,13 +277,7 @@ impl Account for AwsAccount {
             .send()
             .await
             .map_err(|e| to_account_error("iam:GetAccountSummary", e))?;
-        let flag = |key: SummaryKeyType| {
-            out.summary_map()
-                .and_then(|map| map.get(&key))
-                .copied()
-                .unwrap_or(0)
-                > 0
-        };
+        let flag = |key: SummaryKeyType| out.summary_map().and_then(|map| map.get(&key)).copied().unwrap_or(0) > 0;
         Ok(AccountSummary {
             root_mfa_enabled: flag(SummaryKeyType::AccountMfaEnabled),
             root_access_keys_present: flag(SummaryKeyType::AccountAccessKeysPresent),
@@ -390,10 +377,7 @@ impl Account for AwsAccount {
             .try_collect()
             .await
             .map_err(|e| to_account_error("iam:ListMFADevices", e))?;
-        Ok(devices
-            .into_iter()
-            .map(|device| device.serial_number)
-            .collect())
+        Ok(devices.into_iter().map(|device| device.serial_number).collect())
     }
 
     async fn cost_budgets(&self, account_id: &str) -> Result<Vec<CostBudget>, AccountError> {
@@ -497,8 +481,7 @@ impl Account for AwsAccount {
                 .map_err(|e| to_account_error("config:DescribeConfigRules", e));
             rules
         };
-        let (recorders, statuses, channels, rules) =
-            futures::try_join!(recorders, statuses, channels, rules)?;
+        let (recorders, statuses, channels, rules) = futures::try_join!(recorders, statuses, channels, rules)?;
         let is_recording = |name: &str| {
             statuses
                 .configuration_recorders_status()
@@ -515,8 +498,7 @@ impl Account for AwsAccount {
                     ConfigRecorder {
                         recording: is_recording(&name),
                         all_supported: group.is_some_and(|g| g.all_supported()),
-                        include_global_resources: group
-                            .is_some_and(|g| g.include_global_resource_types()),
+                        include_global_resources: group.is_some_and(|g| g.include_global_resource_types()),
                         name,
                     }
                 })
@@ -553,8 +535,7 @@ impl Account for AwsAccount {
                     .send()
                     .await
                     .map_err(|e| to_account_error("guardduty:GetDetector", e))?;
-                let enabled =
-                    out.status() == Some(&aws_sdk_guardduty::types::DetectorStatus::Enabled);
+                let enabled = out.status() == Some(&aws_sdk_guardduty::types::DetectorStatus::Enabled);
                 Ok(Detector { id, enabled })
             })
             .buffered(FAN_OUT)
@@ -562,10 +543,7 @@ impl Account for AwsAccount {
             .await
     }
 
-    async fn alternate_contact(
-        &self,
-        kind: ContactKind,
-    ) -> Result<Option<AlternateContact>, AccountError> {
+    async fn alternate_contact(&self, kind: ContactKind) -> Result<Option<AlternateContact>, AccountError> {
         use aws_sdk_account::types::AlternateContactType;
         let kind = match kind {
             ContactKind::Billing => AlternateContactType::Billing,
@@ -698,18 +676,13 @@ impl Account for AwsAccount {
             .await
             .map_err(|e| to_account_error("iam:CreateVirtualMFADevice", e))?;
         let device = out.virtual_mfa_device();
-        let serial_number = device
-            .map(|d| d.serial_number().to_owned())
-            .unwrap_or_default();
+        let serial_number = device.map(|d| d.serial_number().to_owned()).unwrap_or_default();
         let seed = device
             .and_then(|d| d.base32_string_seed())
             .and_then(|blob| std::str::from_utf8(blob.as_ref()).ok())
             .map(MfaSeed::from_base32);
         match seed {
-            Some(seed) if !serial_number.is_empty() => Ok(NewVirtualMfa {
-                serial_number,
-                seed,
-            }),
+            Some(seed) if !serial_number.is_empty() => Ok(NewVirtualMfa { serial_number, seed }),
             _ => Err(AccountError::Service {
                 action: "iam:CreateVirtualMFADevice",
                 code: "IncompleteResponse".into(),
@@ -758,10 +731,7 @@ impl Account for AwsAccount {
             .try_collect()
             .await
             .map_err(|e| to_account_error("iam:ListVirtualMFADevices", e))?;
-        Ok(devices
-            .into_iter()
-            .map(|device| device.serial_number)
-            .collect())
+        Ok(devices.into_iter().map(|device| device.serial_number).collect())
     }
 }
 
@@ -769,11 +739,7 @@ impl AwsAccount {
     /// One budget's alerts. AWS Budgets keeps no notification without a subscriber
     /// (deleting the last subscriber deletes the notification), so every alert listed
     /// here reaches someone.
-    async fn cost_budget(
-        &self,
-        account_id: &str,
-        name: String,
-    ) -> Result<CostBudget, AccountError> {
+    async fn cost_budget(&self, account_id: &str, name: String) -> Result<CostBudget, AccountError> {
         let notifications: Vec<_> = self
             .budgets
             .describe_notifications_for_budget()
@@ -792,10 +758,7 @@ impl AwsAccount {
                 threshold: notification.threshold,
             })
             .collect();
-        Ok(CostBudget {
-            name,
-            notifications,
-        })
+        Ok(CostBudget { name, notifications })
     }
 }
 
@@ -831,8 +794,7 @@ mod tests {
     #[test]
     fn the_status_policy_allows_exactly_the_read_actions_the_checks_call() {
         let policy: serde_json::Value =
-            serde_json::from_str(include_str!("../../assets/status-policy.json"))
-                .expect("valid JSON");
+            serde_json::from_str(include_str!("../../assets/status-policy.json")).expect("valid JSON");
         let allowed: std::collections::BTreeSet<String> = policy["Statement"][0]["Action"]
             .as_array()
             .expect("an action list")
@@ -884,14 +846,8 @@ mod tests {
                 action: "iam:ListUsers"
             }
         );
-        let expired =
-            classify_service_error("sts:GetCallerIdentity", "ExpiredToken".into(), "old".into());
-        assert_eq!(
-            expired,
-            AccountError::Credentials {
-                message: "old".into()
-            }
-        );
+        let expired = classify_service_error("sts:GetCallerIdentity", "ExpiredToken".into(), "old".into());
+        assert_eq!(expired, AccountError::Credentials { message: "old".into() });
         let throttled = classify_service_error("iam:ListUsers", "Throttling".into(), String::new());
         assert_eq!(
             throttled,

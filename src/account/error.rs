@@ -35,10 +35,7 @@ pub enum AccountError {
     /// The service refused the input itself (a password the policy rejects, MFA codes
     /// that do not match); `message` is the service's explanation.
     #[error("{action} refused the input: {message}")]
-    InvalidInput {
-        action: &'static str,
-        message: String,
-    },
+    InvalidInput { action: &'static str, message: String },
     /// Anything else the service answered.
     #[error("{action} failed: {code}: {message}")]
     Service {
@@ -52,10 +49,7 @@ impl AccountError {
     /// Whether the error means the tool cannot talk to AWS at all (as opposed to one
     /// service or permission failing).
     pub fn is_fatal(&self) -> bool {
-        matches!(
-            self,
-            AccountError::Credentials { .. } | AccountError::Network { .. }
-        )
+        matches!(self, AccountError::Credentials { .. } | AccountError::Network { .. })
     }
 }
 

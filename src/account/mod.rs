@@ -164,10 +164,7 @@ pub trait Account: Send + Sync {
     /// GuardDuty detectors in this region.
     async fn guardduty_detectors(&self) -> Result<Vec<Detector>, AccountError>;
     /// One alternate contact, if set.
-    async fn alternate_contact(
-        &self,
-        kind: ContactKind,
-    ) -> Result<Option<AlternateContact>, AccountError>;
+    async fn alternate_contact(&self, kind: ContactKind) -> Result<Option<AlternateContact>, AccountError>;
     /// The organization the account belongs to, if any.
     async fn organization(&self) -> Result<Option<Organization>, AccountError>;
 

@@ -5,9 +5,8 @@
 //! real account. The contract tests hold it to the same scenarios as the SDK.
 
 use super::{
-    ADMINISTRATOR_ACCESS_ARN, Account, AccountError, AccountSummary, AlternateContact, ConfigSetup,
-    ContactKind, CostBudget, Detector, Identity, NewVirtualMfa, Organization, PasswordPolicy,
-    Trail,
+    ADMINISTRATOR_ACCESS_ARN, Account, AccountError, AccountSummary, AlternateContact, ConfigSetup, ContactKind,
+    CostBudget, Detector, Identity, NewVirtualMfa, Organization, PasswordPolicy, Trail,
 };
 use crate::clock::Clock;
 use crate::mfa::{MfaSeed, totp};
@@ -117,11 +116,7 @@ fn password_violations(password: &str, policy: Option<&PasswordPolicy>) -> Optio
                 "a lowercase letter",
             ),
             (policy.require_numbers, has(char::is_ascii_digit), "a digit"),
-            (
-                policy.require_symbols,
-                has(char::is_ascii_punctuation),
-                "a symbol",
-            ),
+            (policy.require_symbols, has(char::is_ascii_punctuation), "a symbol"),
         ];
         problems.extend(
             classes
@@ -157,9 +152,7 @@ impl PracticeAccount {
     fn state(&self) -> MutexGuard<'_, State> {
         // A panic while holding the lock cannot leave the simulation half-changed in a
         // way that matters more than losing it; keep going with what is there.
-        self.state
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// What the user does in the console for the root user: turn on root MFA.
@@ -255,10 +248,7 @@ impl Account for PracticeAccount {
         Ok(self.state().detectors.clone())
     }
 
-    async fn alternate_contact(
-        &self,
-        kind: ContactKind,
-    ) -> Result<Option<AlternateContact>, AccountError> {
+    async fn alternate_contact(&self, kind: ContactKind) -> Result<Option<AlternateContact>, AccountError> {
         Ok(self.state().contacts.get(&kind).cloned())
     }
 
@@ -333,10 +323,7 @@ impl Account for PracticeAccount {
         if let Some(problem) = password_violations(password, state.password_policy.as_ref()) {
             return Err(invalid(action, problem));
         }
-        let entry = state
-            .users
-            .get_mut(user)
-            .ok_or_else(|| no_such_entity(action, user))?;
+        let entry = state.users.get_mut(user).ok_or_else(|| no_such_entity(action, user))?;
         if entry.console_password {
             return Err(AccountError::AlreadyExists { action });
         }
@@ -374,10 +361,7 @@ impl Account for PracticeAccount {
                 assigned_to: None,
             },
         );
-        Ok(NewVirtualMfa {
-            serial_number,
-            seed,
-        })
+        Ok(NewVirtualMfa { serial_number, seed })
     }
 
     async fn enable_mfa_device(
@@ -401,10 +385,7 @@ impl Account for PracticeAccount {
             return Err(AccountError::AlreadyExists { action });
         }
         if totp::check_consecutive(&device.seed, code1, code2, now).is_err() {
-            return Err(invalid(
-                action,
-                "Authentication code for the MFA device is not valid.",
-            ));
+            return Err(invalid(action, "Authentication code for the MFA device is not valid."));
         }
         device.assigned_to = Some(user.to_owned());
         if let Some(user) = state.users.get_mut(user) {
@@ -459,14 +440,8 @@ mod tests {
             password_violations("Short1!", Some(&policy)).as_deref(),
             Some("Password should have at least 14 characters")
         );
-        assert!(
-            password_violations("alllowercaseletters", Some(&policy))
-                .is_some_and(|p| p.contains("a digit"))
-        );
-        assert_eq!(
-            password_violations("Correct-Horse-Battery-9", Some(&policy)),
-            None
-        );
+        assert!(password_violations("alllowercaseletters", Some(&policy)).is_some_and(|p| p.contains("a digit")));
+        assert_eq!(password_violations("Correct-Horse-Battery-9", Some(&policy)), None);
         assert!(
             password_violations("seven77", None).is_some(),
             "the default policy wants 8"

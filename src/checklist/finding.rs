@@ -38,10 +38,7 @@ pub enum ManagedRule {
 }
 
 impl ManagedRule {
-    pub const ALL: [ManagedRule; 2] = [
-        ManagedRule::RootAccountMfaEnabled,
-        ManagedRule::CloudTrailEnabled,
-    ];
+    pub const ALL: [ManagedRule; 2] = [ManagedRule::RootAccountMfaEnabled, ManagedRule::CloudTrailEnabled];
 
     /// The rule's source identifier in AWS Config.
     pub fn source_identifier(self) -> &'static str {
@@ -150,6 +147,8 @@ pub enum Finding {
     ConfirmBillingAccess,
     ConfirmCostExplorer,
     ConfirmTrustedAdvisor,
+    /// A manual step the user said is done.
+    ConfirmedByYou,
     // The check itself failed.
     CheckFailed(AccountError),
     TimedOut {
@@ -388,6 +387,10 @@ impl Localize for Finding {
                 Lang::En => "Review the free checks in the Trusted Advisor console.".into(),
                 Lang::Ja => "Trusted Advisor のコンソールで無料のチェック項目を確認してください。".into(),
             },
+            Finding::ConfirmedByYou => match lang {
+                Lang::En => "Confirmed by you.".into(),
+                Lang::Ja => "手動で確認済みです。".into(),
+            },
             Finding::CheckFailed(error) => error.localize(lang),
             Finding::TimedOut { after } => match lang {
                 Lang::En => format!("No answer within {} s; try again or check the network.", after.as_secs()),
@@ -411,10 +414,7 @@ mod tests {
 
     #[test]
     fn sign_in_url_uses_the_alias() {
-        assert_eq!(
-            sign_in_url("my-team"),
-            "https://my-team.signin.aws.amazon.com/console"
-        );
+        assert_eq!(sign_in_url("my-team"), "https://my-team.signin.aws.amazon.com/console");
     }
 
     #[test]

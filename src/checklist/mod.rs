@@ -4,9 +4,11 @@
 //! touches one place.
 
 mod finding;
+mod guide;
 mod status;
 
-pub use finding::{CharClass, ConfigGap, Finding, ManagedRule, TrailGap};
+pub use finding::{CharClass, ConfigGap, Finding, ManagedRule, TrailGap, sign_in_url};
+pub use guide::Guide;
 pub use status::{CheckResult, Status};
 
 use crate::i18n::Lang;
@@ -121,10 +123,9 @@ impl StepId {
     /// How this step's status is known.
     pub fn kind(self) -> CheckKind {
         match self {
-            StepId::AuthenticatorApp
-            | StepId::BillingAccess
-            | StepId::CostExplorer
-            | StepId::TrustedAdvisor => CheckKind::Manual,
+            StepId::AuthenticatorApp | StepId::BillingAccess | StepId::CostExplorer | StepId::TrustedAdvisor => {
+                CheckKind::Manual
+            }
             StepId::Organizations => CheckKind::Optional,
             _ => CheckKind::Automatic,
         }
@@ -152,7 +153,7 @@ impl StepId {
     /// The step's short title.
     pub fn title(self, lang: Lang) -> &'static str {
         match (self, lang) {
-            (StepId::AuthenticatorApp, Lang::En) => "Authenticator app installed",
+            (StepId::AuthenticatorApp, Lang::En) => "Authenticator app",
             (StepId::AuthenticatorApp, Lang::Ja) => "認証アプリの準備",
             (StepId::RootMfa, Lang::En) => "Root user has MFA",
             (StepId::RootMfa, Lang::Ja) => "ルートユーザーの MFA",
@@ -166,11 +167,11 @@ impl StepId {
             (StepId::AdminGroup, Lang::Ja) => "管理者グループ",
             (StepId::AdminUser, Lang::En) => "Personal admin user",
             (StepId::AdminUser, Lang::Ja) => "作業用の管理者ユーザー",
-            (StepId::UserMfa, Lang::En) => "MFA for every console user",
+            (StepId::UserMfa, Lang::En) => "MFA for console users",
             (StepId::UserMfa, Lang::Ja) => "IAM ユーザーの MFA",
             (StepId::BillingAccess, Lang::En) => "IAM access to billing",
             (StepId::BillingAccess, Lang::Ja) => "請求情報への IAM アクセス",
-            (StepId::Budget, Lang::En) => "Monthly budget with email alert",
+            (StepId::Budget, Lang::En) => "Budget with email alert",
             (StepId::Budget, Lang::Ja) => "予算とメール通知",
             (StepId::CostExplorer, Lang::En) => "Cost Explorer enabled",
             (StepId::CostExplorer, Lang::Ja) => "Cost Explorer の有効化",
@@ -184,7 +185,7 @@ impl StepId {
             (StepId::SecurityContact, Lang::Ja) => "セキュリティの連絡先",
             (StepId::TrustedAdvisor, Lang::En) => "Trusted Advisor reviewed",
             (StepId::TrustedAdvisor, Lang::Ja) => "Trusted Advisor の確認",
-            (StepId::Organizations, Lang::En) => "AWS Organizations (advanced)",
+            (StepId::Organizations, Lang::En) => "Organizations (advanced)",
             (StepId::Organizations, Lang::Ja) => "AWS Organizations (上級)",
         }
     }
@@ -215,9 +216,7 @@ impl FromStr for StepId {
         StepId::ALL
             .into_iter()
             .find(|id| id.as_str() == s)
-            .ok_or_else(|| UnknownStepId {
-                given: s.to_owned(),
-            })
+            .ok_or_else(|| UnknownStepId { given: s.to_owned() })
     }
 }
 

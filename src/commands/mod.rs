@@ -3,9 +3,10 @@
 
 pub mod status;
 
-use crate::account::AccountError;
 use crate::account::aws::{AwsAccount, ConnectOptions, load_config};
 use crate::account::practice::PracticeAccount;
+use crate::account::{Account, AccountError};
+use crate::checklist::StepId;
 use crate::cli::{Cli, Command};
 use crate::clock::SystemClock;
 use crate::i18n::{Lang, Localize};
@@ -57,13 +58,7 @@ fn colour_wanted() -> bool {
 /// Run the parsed command line.
 pub async fn run(cli: Cli, lang: Lang) -> ExitCode {
     if cli.practice {
-        let account = PracticeAccount::new(Arc::new(SystemClock));
-        let region = cli.region.unwrap_or_else(|| PRACTICE_REGION.to_owned());
-        return match cli.command {
-            Command::Status { output } => {
-                status::run(&account, &region, lang, output, colour_wanted()).await
-            }
-        };
+        return run_practice(cli.command, cli.step, cli.region, lang).await;
     }
     let options = ConnectOptions {
         profile: cli.profile,
@@ -76,8 +71,60 @@ pub async fn run(cli: Cli, lang: Lang) -> ExitCode {
     };
     let account = AwsAccount::new(&config);
     match cli.command {
-        Command::Status { output } => {
+        Some(Command::Status { output }) => status::run(&account, &region, lang, output, colour_wanted()).await,
+        None => match account.identity().await {
+            Err(AccountError::NoCredentials) if offer_practice(lang) => run_practice(None, cli.step, None, lang).await,
+            Err(error) => cannot_run(CannotRun::Account(error), lang),
+            Ok(_) => wizard(Arc::new(account), None, cli.step, lang).await,
+        },
+    }
+}
+
+/// The same commands against the simulated brand-new account.
+async fn run_practice(command: Option<Command>, step: Option<StepId>, region: Option<String>, lang: Lang) -> ExitCode {
+    let account = PracticeAccount::new(Arc::new(SystemClock));
+    match command {
+        Some(Command::Status { output }) => {
+            let region = region.unwrap_or_else(|| PRACTICE_REGION.to_owned());
             status::run(&account, &region, lang, output, colour_wanted()).await
+        }
+        None => wizard(Arc::new(account.clone()), Some(account), step, lang).await,
+    }
+}
+
+/// Ask, on a terminal, whether to open the practice account instead.
+fn offer_practice(lang: Lang) -> bool {
+    if !std::io::stdin().is_terminal() {
+        return false;
+    }
+    let question = match lang {
+        Lang::En => "No AWS credentials found. Open the practice account instead? [Y/n] ",
+        Lang::Ja => "AWS の認証情報が見つかりません。代わりに練習用アカウントを開きますか? [Y/n] ",
+    };
+    eprint!("{question}");
+    let mut answer = String::new();
+    if std::io::stdin().read_line(&mut answer).is_err() {
+        return false;
+    }
+    matches!(answer.trim(), "" | "y" | "Y" | "yes" | "はい")
+}
+
+async fn wizard(
+    account: Arc<dyn Account>,
+    practice: Option<PracticeAccount>,
+    step: Option<StepId>,
+    lang: Lang,
+) -> ExitCode {
+    let options = crate::tui::Options {
+        lang,
+        start_at: step.unwrap_or(StepId::AuthenticatorApp),
+        clock: Arc::new(SystemClock),
+    };
+    match crate::tui::run(account, practice, options).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("aws-day-one: the terminal failed: {error}");
+            ExitCode::from(EXIT_CANNOT_RUN)
         }
     }
 }

@@ -7,6 +7,7 @@ use crate::checklist::{CheckResult, Status};
 use crate::cli::Output;
 use crate::i18n::Lang;
 use crate::steps;
+use crate::textwrap::wrap;
 use serde::Serialize;
 use std::process::ExitCode;
 use unicode_width::UnicodeWidthStr;
@@ -19,13 +20,7 @@ const WORD_COLUMN: usize = 6;
 const ID_COLUMN: usize = 17;
 
 /// Run every check and print the report.
-pub async fn run(
-    account: &dyn Account,
-    region: &str,
-    lang: Lang,
-    output: Output,
-    colour: bool,
-) -> ExitCode {
+pub async fn run(account: &dyn Account, region: &str, lang: Lang, output: Output, colour: bool) -> ExitCode {
     let identity = match account.identity().await {
         Ok(identity) => identity,
         Err(error) => return cannot_run(CannotRun::Account(error), lang),
@@ -79,10 +74,7 @@ impl Report {
     /// (passing, answered) automatic checks.
     pub fn tally(&self) -> (usize, usize) {
         let automatic = self.results.iter().filter(|r| r.status.is_automatic());
-        let passing = automatic
-            .clone()
-            .filter(|r| r.status == Status::Pass)
-            .count();
+        let passing = automatic.clone().filter(|r| r.status == Status::Pass).count();
         (passing, automatic.count())
     }
 
@@ -102,8 +94,7 @@ impl Report {
                 })
                 .collect(),
         };
-        serde_json::to_string_pretty(&report)
-            .unwrap_or_else(|error| format!("{{\"error\":\"{error}\"}}"))
+        serde_json::to_string_pretty(&report).unwrap_or_else(|error| format!("{{\"error\":\"{error}\"}}"))
     }
 
     /// The table for people: a status word (coloured on a terminal), the id, the
@@ -121,11 +112,7 @@ impl Report {
         let indent = " ".repeat(WORD_COLUMN + 1);
         for result in &self.results {
             let word = pad(result.status.word(lang), WORD_COLUMN);
-            let word = if colour {
-                paint(result.status, &word)
-            } else {
-                word
-            };
+            let word = if colour { paint(result.status, &word) } else { word };
             out.push_str(&format!(
                 "{word} {}  {}\n",
                 pad(result.id.as_str(), ID_COLUMN),
@@ -162,62 +149,6 @@ fn paint(status: Status, text: &str) -> String {
     format!("\x1b[{code}m{text}\x1b[0m")
 }
 
-/// Break text into lines of at most `width` display columns: at spaces for English,
-/// between any two characters for Japanese. A single word longer than the line (a
-/// URL) is kept whole rather than cut.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for token in breakable_tokens(text) {
-        if !line.is_empty() && (line.trim_end().width() + token.trim_end().width()) > width {
-            lines.push(line.trim_end().to_owned());
-            line.clear();
-        }
-        if line.is_empty() {
-            line.push_str(token.trim_start());
-        } else {
-            line.push_str(token);
-        }
-    }
-    if !line.trim().is_empty() {
-        lines.push(line.trim_end().to_owned());
-    }
-    lines
-}
-
-/// Japanese punctuation that must not begin a line (kinsoku).
-const NO_LINE_START: &[char] = &['。', '、', '」', '』', '）', '！', '？', '・'];
-
-/// Pieces of text between which a line may break: a word with its trailing space, or
-/// one wide (CJK) character, with closing punctuation kept on its character's line.
-fn breakable_tokens(text: &str) -> Vec<&str> {
-    let mut ranges: Vec<(usize, usize)> = Vec::new();
-    let mut start = 0;
-    for (index, ch) in text.char_indices() {
-        let end = index + ch.len_utf8();
-        if ch.to_string().width() > 1 {
-            if start < index {
-                ranges.push((start, index));
-            }
-            match ranges.last_mut() {
-                Some(last) if NO_LINE_START.contains(&ch) && last.1 == index => last.1 = end,
-                _ => ranges.push((index, end)),
-            }
-            start = end;
-        } else if ch == ' ' {
-            ranges.push((start, end));
-            start = end;
-        }
-    }
-    if start < text.len() {
-        ranges.push((start, text.len()));
-    }
-    ranges
-        .into_iter()
-        .map(|(from, to)| &text[from..to])
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -251,10 +182,7 @@ mod tests {
             .exit_code(),
             0
         );
-        assert_eq!(
-            report(&[(StepId::AuthenticatorApp, Status::Manual)]).exit_code(),
-            0
-        );
+        assert_eq!(report(&[(StepId::AuthenticatorApp, Status::Manual)]).exit_code(), 0);
         assert_eq!(report(&[(StepId::RootMfa, Status::Fail)]).exit_code(), 1);
         assert_eq!(report(&[(StepId::RootMfa, Status::Error)]).exit_code(), 1);
     }
@@ -269,10 +197,7 @@ mod tests {
             (StepId::Organizations, Status::Skipped),
         ]);
         assert_eq!(r.tally(), (1, 3));
-        assert!(
-            r.text(Lang::En, false)
-                .ends_with("1 of 3 automatic checks pass\n")
-        );
+        assert!(r.text(Lang::En, false).ends_with("1 of 3 automatic checks pass\n"));
         assert!(
             r.text(Lang::Ja, false)
                 .ends_with("自動チェック 3 項目中 1 項目が合格\n")
@@ -300,27 +225,8 @@ mod tests {
             r.results[0].finding = long.clone();
             let text = r.text(lang, false);
             for line in text.lines() {
-                assert!(
-                    line.width() <= TABLE_WIDTH,
-                    "{} columns: {line}",
-                    line.width()
-                );
+                assert!(line.width() <= TABLE_WIDTH, "{} columns: {line}", line.width());
             }
         }
-    }
-
-    #[test]
-    fn wrap_breaks_english_at_spaces_and_japanese_anywhere() {
-        assert_eq!(wrap("one two three", 7), ["one two", "three"]);
-        assert_eq!(wrap("あいうえお", 4), ["あい", "うえ", "お"]);
-        assert_eq!(
-            wrap("あいう。", 6),
-            ["あい", "う。"],
-            "a full stop never starts a line"
-        );
-        assert_eq!(
-            wrap("see https://example.com/a/very/long/path", 10),
-            ["see", "https://example.com/a/very/long/path"]
-        );
     }
 }

@@ -10,11 +10,7 @@ use zeroize::Zeroizing;
 pub const ISSUER: &str = "Amazon Web Services";
 
 /// Characters left as they are: RFC 3986's unreserved set.
-const KEEP: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'_')
-    .remove(b'~');
+const KEEP: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
 
 /// `otpauth://totp/DEVICE%40ACCOUNT?secret=SEED&issuer=Amazon%20Web%20Services`.
 /// The result holds the seed, so it is wiped when dropped.

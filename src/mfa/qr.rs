@@ -26,11 +26,10 @@ impl std::fmt::Debug for QrMatrix {
 pub struct QrTooLong;
 
 impl QrMatrix {
-    /// Encode `text` with medium error correction (what phone cameras read best from
-    /// a screen) and surround it with the quiet zone.
+    /// Encode `text` with low error correction (a screen shows a clean code, and the
+    /// smallest code fits the most terminals) and surround it with the quiet zone.
     pub fn encode(text: &str) -> Result<QrMatrix, QrTooLong> {
-        let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M)
-            .map_err(|_| QrTooLong)?;
+        let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::L).map_err(|_| QrTooLong)?;
         let inner = code.width();
         let colors = code.to_colors();
         let size = inner + 2 * QUIET_ZONE;
@@ -59,14 +58,11 @@ mod tests {
 
     #[test]
     fn the_matrix_decodes_back_to_the_text() {
-        let text =
-            "otpauth://totp/ada%40my-team?secret=FAKEFAKEFAKEFAKE&issuer=Amazon%20Web%20Services";
+        let text = "otpauth://totp/ada%40my-team?secret=FAKEFAKEFAKEFAKE&issuer=Amazon%20Web%20Services";
         let matrix = QrMatrix::encode(text).expect("fits");
-        let mut image = rqrr::PreparedImage::prepare_from_bitmap(
-            matrix.size() * 4,
-            matrix.size() * 4,
-            |x, y| matrix.is_dark(x / 4, y / 4),
-        );
+        let mut image = rqrr::PreparedImage::prepare_from_bitmap(matrix.size() * 4, matrix.size() * 4, |x, y| {
+            matrix.is_dark(x / 4, y / 4)
+        });
         let grids = image.detect_grids();
         assert_eq!(grids.len(), 1);
         let (_, decoded) = grids[0].decode().expect("decodes");
@@ -82,9 +78,6 @@ mod tests {
                 assert!(!matrix.is_dark(i, matrix.size() - 1 - border));
             }
         }
-        assert!(
-            matrix.is_dark(QUIET_ZONE, QUIET_ZONE),
-            "finder pattern corner"
-        );
+        assert!(matrix.is_dark(QUIET_ZONE, QUIET_ZONE), "finder pattern corner");
     }
 }

@@ -80,12 +80,7 @@ pub fn seconds_until_next_code(unix_seconds: u64) -> u64 {
 
 /// Accept `first` and `second` only if they are the codes of two consecutive steps,
 /// the second of them current (give or take the slack above).
-pub fn check_consecutive(
-    seed: &MfaSeed,
-    first: &str,
-    second: &str,
-    unix_seconds: u64,
-) -> Result<(), CodeRejection> {
+pub fn check_consecutive(seed: &MfaSeed, first: &str, second: &str, unix_seconds: u64) -> Result<(), CodeRejection> {
     six_digits(first, CodeField::First)?;
     six_digits(second, CodeField::Second)?;
     if first == second {
@@ -142,10 +137,7 @@ mod tests {
 
     #[test]
     fn a_slow_typist_and_a_fast_phone_clock_are_tolerated() {
-        assert_eq!(
-            check_consecutive(&seed(), &code(-3), &code(-2), NOW),
-            Ok(())
-        );
+        assert_eq!(check_consecutive(&seed(), &code(-3), &code(-2), NOW), Ok(()));
         assert_eq!(check_consecutive(&seed(), &code(0), &code(1), NOW), Ok(()));
     }
 

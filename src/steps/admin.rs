@@ -2,9 +2,7 @@
 //! administrator rights from a group, never as the root user.
 
 use super::{Facts, Outcome};
-use crate::account::AccountError;
 use crate::checklist::{Finding, Status};
-use futures::{StreamExt, TryStreamExt, stream};
 
 pub async fn check_group(facts: &Facts<'_>) -> Outcome {
     let groups = facts.admin_groups().await?;
@@ -17,12 +15,11 @@ pub async fn check_group(facts: &Facts<'_>) -> Outcome {
 
 pub async fn check_user(facts: &Facts<'_>) -> Outcome {
     let (groups, console_users) = futures::try_join!(facts.admin_groups(), facts.console_users())?;
-    let members: Vec<Vec<String>> = stream::iter(&groups)
-        .map(|group| facts.account.group_members(group))
-        .buffered(4)
-        .try_collect::<Vec<_>>()
-        .await
-        .map_err(|e: AccountError| e)?;
+    let mut lookups = Vec::with_capacity(groups.len());
+    for group in &groups {
+        lookups.push(facts.account.group_members(group));
+    }
+    let members: Vec<Vec<String>> = futures::future::try_join_all(lookups).await?;
     let mut admins: Vec<String> = console_users
         .into_iter()
         .filter(|user| members.iter().any(|group| group.contains(user)))

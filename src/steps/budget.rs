@@ -6,13 +6,8 @@ use super::{Facts, Outcome};
 use crate::checklist::{Finding, Status};
 
 pub async fn check(facts: &Facts<'_>) -> Outcome {
-    let budgets = facts
-        .account
-        .cost_budgets(&facts.identity.account_id)
-        .await?;
-    let alerting = budgets
-        .iter()
-        .find(|budget| !budget.notifications.is_empty());
+    let budgets = facts.account.cost_budgets(&facts.identity.account_id).await?;
+    let alerting = budgets.iter().find(|budget| !budget.notifications.is_empty());
     Ok(match alerting {
         Some(budget) => (
             Status::Pass,

@@ -39,12 +39,7 @@ pub fn judge(setup: &ConfigSetup) -> (Status, Finding) {
     }
     let rules_missing = ManagedRule::ALL
         .into_iter()
-        .filter(|rule| {
-            !setup
-                .managed_rules
-                .iter()
-                .any(|id| id == rule.source_identifier())
-        })
+        .filter(|rule| !setup.managed_rules.iter().any(|id| id == rule.source_identifier()))
         .collect();
     (Status::Pass, Finding::ConfigRecording { rules_missing })
 }

@@ -58,10 +58,7 @@ impl<'a> Facts<'a> {
     async fn fetch_console_users(&self) -> Result<Vec<String>, AccountError> {
         let users = self.account.users().await?;
         let flagged: Vec<(String, bool)> = stream::iter(users)
-            .map(|user| async move {
-                let console = self.account.has_console_password(&user).await?;
-                Ok::<_, AccountError>((user, console))
-            })
+            .map(|user| console_flag(self.account, user))
             .buffered(FAN_OUT)
             .try_collect()
             .await?;
@@ -71,4 +68,11 @@ impl<'a> Facts<'a> {
             .map(|(user, _)| user)
             .collect())
     }
+}
+
+/// A user and whether they have a console password. A named function rather than a
+/// closure's async block, so the future's lifetimes are explicit and it stays `Send`.
+async fn console_flag(account: &dyn Account, user: String) -> Result<(String, bool), AccountError> {
+    let console = account.has_console_password(&user).await?;
+    Ok((user, console))
 }

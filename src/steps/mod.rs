@@ -9,18 +9,21 @@ mod budget;
 mod cloudtrail;
 mod config;
 mod facts;
+pub mod fix;
 mod guardduty;
 mod organizations;
+pub mod password;
 pub mod password_policy;
 mod root;
 mod security_contact;
 mod user_mfa;
+pub mod validate;
 
 pub use facts::Facts;
 
 use crate::account::{Account, AccountError, Identity};
 use crate::checklist::{CheckResult, Finding, Status, StepId};
-use futures::stream::{FuturesUnordered, Stream};
+use futures::stream::FuturesUnordered;
 use std::time::Duration;
 
 /// What a check decides, or why it could not.
@@ -73,20 +76,19 @@ pub fn check_all<'f>(
     steps: &[StepId],
     facts: &'f Facts<'f>,
     timeout: Duration,
-) -> impl Stream<Item = CheckResult> + 'f {
-    steps
-        .iter()
-        .map(|&step| check(step, facts, timeout))
-        .collect::<FuturesUnordered<_>>()
+) -> FuturesUnordered<impl Future<Output = CheckResult> + Send + 'f> {
+    let running = FuturesUnordered::new();
+    for &step in steps {
+        running.push(check(step, facts, timeout));
+    }
+    running
 }
 
 /// Run every check of the checklist and return the results in checklist order.
 pub async fn check_everything(account: &dyn Account, identity: &Identity) -> Vec<CheckResult> {
     use futures::StreamExt;
     let facts = Facts::new(account, identity);
-    let mut results: Vec<CheckResult> = check_all(&StepId::ALL, &facts, CHECK_TIMEOUT)
-        .collect()
-        .await;
+    let mut results: Vec<CheckResult> = check_all(&StepId::ALL, &facts, CHECK_TIMEOUT).collect().await;
     results.sort_by_key(|result| result.id);
     results
 }

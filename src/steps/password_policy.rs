@@ -30,18 +30,11 @@ pub fn judge(policy: Option<&PasswordPolicy>) -> (Status, Finding) {
     .map(|(class, _)| class)
     .collect();
     let min_length = policy.minimum_length;
-    let strong = min_length >= STRONG_LENGTH
-        || (min_length >= STRONG_LENGTH_WITH_ALL_CLASSES && missing.is_empty());
+    let strong = min_length >= STRONG_LENGTH || (min_length >= STRONG_LENGTH_WITH_ALL_CLASSES && missing.is_empty());
     if strong {
         (Status::Pass, Finding::PasswordPolicyStrong { min_length })
     } else {
-        (
-            Status::Fail,
-            Finding::PasswordPolicyWeak {
-                min_length,
-                missing,
-            },
-        )
+        (Status::Fail, Finding::PasswordPolicyWeak { min_length, missing })
     }
 }
 

@@ -6,19 +6,8 @@ use crate::account::ContactKind;
 use crate::checklist::{Finding, Status};
 
 pub async fn check(facts: &Facts<'_>) -> Outcome {
-    Ok(
-        match facts
-            .account
-            .alternate_contact(ContactKind::Security)
-            .await?
-        {
-            Some(contact) => (
-                Status::Pass,
-                Finding::SecurityContactSet {
-                    email: contact.email,
-                },
-            ),
-            None => (Status::Fail, Finding::SecurityContactMissing),
-        },
-    )
+    Ok(match facts.account.alternate_contact(ContactKind::Security).await? {
+        Some(contact) => (Status::Pass, Finding::SecurityContactSet { email: contact.email }),
+        None => (Status::Fail, Finding::SecurityContactMissing),
+    })
 }

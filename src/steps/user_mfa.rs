@@ -2,7 +2,7 @@
 //! Users without a console password (automation) do not count.
 
 use super::{Facts, Outcome};
-use crate::account::AccountError;
+use crate::account::{Account, AccountError};
 use crate::checklist::{Finding, Status};
 use futures::{StreamExt, TryStreamExt, stream};
 
@@ -13,10 +13,7 @@ pub async fn check(facts: &Facts<'_>) -> Outcome {
     }
     let count = users.len();
     let without: Vec<String> = stream::iter(users)
-        .map(|user| async move {
-            let devices = facts.account.mfa_devices(&user).await?;
-            Ok::<_, AccountError>(devices.is_empty().then_some(user))
-        })
+        .map(|user| without_mfa(facts.account, user))
         .buffered(8)
         .try_filter_map(|user| async move { Ok(user) })
         .try_collect()
@@ -26,4 +23,11 @@ pub async fn check(facts: &Facts<'_>) -> Outcome {
     } else {
         (Status::Fail, Finding::UserMfaMissing { users: without })
     })
+}
+
+/// The user's name when they have no MFA device. A named function keeps the future
+/// `Send` for the wizard's worker tasks.
+async fn without_mfa(account: &dyn Account, user: String) -> Result<Option<String>, AccountError> {
+    let devices = account.mfa_devices(&user).await?;
+    Ok(devices.is_empty().then_some(user))
 }

@@ -35,9 +35,6 @@ pub fn run_app(args: &[&str], env: &[(&str, &str)]) -> Run {
 /// The environment of a user whose credentials moto accepts.
 pub const TEST_CREDENTIALS: [(&str, &str); 3] = [
     ("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE"),
-    (
-        "AWS_SECRET_ACCESS_KEY",
-        "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-    ),
+    ("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
     ("AWS_REGION", REGION),
 ];

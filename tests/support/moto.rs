@@ -65,9 +65,7 @@ impl Moto {
 
     fn read_line(&mut self) -> String {
         let mut line = String::new();
-        self.stdout
-            .read_line(&mut line)
-            .expect("read from the moto launcher");
+        self.stdout.read_line(&mut line).expect("read from the moto launcher");
         line.trim_end().to_owned()
     }
 
@@ -105,11 +103,9 @@ impl Moto {
             .behavior_version(BehaviorVersion::latest())
             .region(Region::from_static(REGION))
             .endpoint_url(self.url())
-            .credentials_provider(
-                aws_credential_types::provider::SharedCredentialsProvider::new(
-                    Credentials::for_tests(),
-                ),
-            )
+            .credentials_provider(aws_credential_types::provider::SharedCredentialsProvider::new(
+                Credentials::for_tests(),
+            ))
             .build()
     }
 }

@@ -30,11 +30,7 @@ pub async fn password_policy(config: &SdkConfig, min_length: i32, all_classes: b
 
 pub async fn group(config: &SdkConfig, name: &str, admin: bool) {
     let iam = aws_sdk_iam::Client::new(config);
-    iam.create_group()
-        .group_name(name)
-        .send()
-        .await
-        .expect("create group");
+    iam.create_group().group_name(name).send().await.expect("create group");
     if admin {
         iam.attach_group_policy()
             .group_name(name)
@@ -48,11 +44,7 @@ pub async fn group(config: &SdkConfig, name: &str, admin: bool) {
 /// A user, with a console password when `console`, in `group` when given.
 pub async fn user(config: &SdkConfig, name: &str, console: bool, group: Option<&str>) {
     let iam = aws_sdk_iam::Client::new(config);
-    iam.create_user()
-        .user_name(name)
-        .send()
-        .await
-        .expect("create user");
+    iam.create_user().user_name(name).send().await.expect("create user");
     if console {
         iam.create_login_profile()
             .user_name(name)
@@ -97,27 +89,18 @@ pub async fn mfa(config: &SdkConfig, user: &str) {
 /// A monthly COST budget, with an 80 % email alert when `alert`.
 pub async fn budget(config: &SdkConfig, name: &str, alert: bool) {
     use aws_sdk_budgets::types::{
-        Budget, BudgetType, ComparisonOperator, Notification, NotificationType,
-        NotificationWithSubscribers, Spend, Subscriber, SubscriptionType, ThresholdType, TimeUnit,
+        Budget, BudgetType, ComparisonOperator, Notification, NotificationType, NotificationWithSubscribers, Spend,
+        Subscriber, SubscriptionType, ThresholdType, TimeUnit,
     };
     let budgets = aws_sdk_budgets::Client::new(config);
     let budget = Budget::builder()
         .budget_name(name)
-        .budget_limit(
-            Spend::builder()
-                .amount("10")
-                .unit("USD")
-                .build()
-                .expect("spend"),
-        )
+        .budget_limit(Spend::builder().amount("10").unit("USD").build().expect("spend"))
         .time_unit(TimeUnit::Monthly)
         .budget_type(BudgetType::Cost)
         .build()
         .expect("budget");
-    let mut request = budgets
-        .create_budget()
-        .account_id(ACCOUNT_ID)
-        .budget(budget);
+    let mut request = budgets.create_budget().account_id(ACCOUNT_ID).budget(budget);
     if alert {
         let notification = Notification::builder()
             .notification_type(NotificationType::Actual)
@@ -144,11 +127,7 @@ pub async fn budget(config: &SdkConfig, name: &str, alert: bool) {
 
 pub async fn bucket(config: &SdkConfig, name: &str) {
     let s3 = aws_sdk_s3::Client::new(config);
-    s3.create_bucket()
-        .bucket(name)
-        .send()
-        .await
-        .expect("create bucket");
+    s3.create_bucket().bucket(name).send().await.expect("create bucket");
 }
 
 pub async fn trail(config: &SdkConfig, name: &str, multi_region: bool, logging: bool) {
@@ -185,16 +164,16 @@ pub async fn config_recorder(
     let group = RecordingGroup::builder()
         .all_supported(all_supported)
         .include_global_resource_types(include_global)
-        .set_resource_types(
-            (!all_supported).then(|| vec![aws_sdk_config::types::ResourceType::Bucket]),
-        )
+        .set_resource_types((!all_supported).then(|| vec![aws_sdk_config::types::ResourceType::Bucket]))
         .build();
     service
         .put_configuration_recorder()
         .configuration_recorder(
             ConfigurationRecorder::builder()
                 .name("default")
-                .role_arn(format!("arn:aws:iam::{ACCOUNT_ID}:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig"))
+                .role_arn(format!(
+                    "arn:aws:iam::{ACCOUNT_ID}:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig"
+                ))
                 .recording_group(group)
                 .build(),
         )
@@ -286,11 +265,7 @@ pub async fn organization(config: &SdkConfig) {
 /// A user who may do everything except `denied_action`, with an access key the app can use.
 pub async fn user_denied(config: &SdkConfig, name: &str, denied_action: &str) -> (String, String) {
     let iam = aws_sdk_iam::Client::new(config);
-    iam.create_user()
-        .user_name(name)
-        .send()
-        .await
-        .expect("create user");
+    iam.create_user().user_name(name).send().await.expect("create user");
     let policy = format!(
         r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Action":"*","Resource":"*"}},{{"Effect":"Deny","Action":"{denied_action}","Resource":"*"}}]}}"#
     );
@@ -308,8 +283,5 @@ pub async fn user_denied(config: &SdkConfig, name: &str, denied_action: &str) ->
         .await
         .expect("create access key");
     let key = key.access_key().expect("access key");
-    (
-        key.access_key_id().to_owned(),
-        key.secret_access_key().to_owned(),
-    )
+    (key.access_key_id().to_owned(), key.secret_access_key().to_owned())
 }

@@ -1,0 +1,705 @@
+//! The wizard's state and its one `update` function. Keys, ticks and answers from the
+//! worker all arrive as a [`Msg`]; `update` changes the state and returns the AWS work
+//! to start as [`Command`]s instead of doing it, so the whole flow is testable without a
+//! terminal, tokio or AWS.
+
+use crate::account::{AccountError, Identity, NewVirtualMfa};
+use crate::checklist::{CheckKind, CheckResult, Finding, Status, StepId};
+use crate::clock::Clock;
+use crate::i18n::Lang;
+use crate::mfa::totp::{self, CodeField, CodeRejection};
+use crate::steps::validate::{self, NameProblem};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+use zeroize::Zeroizing;
+
+/// How often a console-only step is re-checked while it is on screen and not yet done.
+pub const POLL_SECONDS: u64 = 5;
+
+/// Everything that can happen to the wizard.
+#[derive(Debug)]
+pub enum Msg {
+    /// A key was pressed.
+    Key(KeyEvent),
+    /// A second passed (countdowns, polling).
+    Tick,
+    /// The worker finished something.
+    Backend(Backend),
+}
+
+/// Answers from the worker.
+#[derive(Debug)]
+pub enum Backend {
+    Identity(Result<Identity, AccountError>),
+    Checked(CheckResult),
+    Fixed {
+        step: StepId,
+        result: Result<(), AccountError>,
+    },
+    AdminUserCreated {
+        user: String,
+        password: Zeroizing<String>,
+        result: Result<bool, AccountError>,
+    },
+    MfaCandidates(Result<Vec<String>, AccountError>),
+    MfaCreated {
+        user: String,
+        result: Result<NewVirtualMfa, AccountError>,
+    },
+    MfaEnabled {
+        user: String,
+        result: Result<(), AccountError>,
+    },
+    MfaDeleted(Result<(), AccountError>),
+}
+
+/// Work for the worker. Nothing here has happened yet when `update` returns it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Command {
+    LoadIdentity,
+    Check(Vec<StepId>),
+    CreateAlias(String),
+    ApplyPasswordPolicy,
+    CreateAdminGroup(String),
+    CreateAdminUser {
+        user: String,
+        reset_required: bool,
+    },
+    ListMfaCandidates,
+    CreateVirtualMfa {
+        user: String,
+    },
+    EnableMfa {
+        user: String,
+        serial_number: String,
+        code1: String,
+        code2: String,
+    },
+    DeleteVirtualMfa {
+        serial_number: String,
+    },
+    /// Practice only: do what the user would do in the console.
+    ConsoleDone(StepId),
+}
+
+/// A one-line text field.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Input {
+    pub value: String,
+}
+
+impl Input {
+    pub fn with(value: &str) -> Input {
+        Input {
+            value: value.to_owned(),
+        }
+    }
+
+    /// Apply an editing key; true when the key was for the field.
+    fn edit(&mut self, key: &KeyEvent) -> bool {
+        match key.code {
+            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                self.value.push(c);
+                true
+            }
+            KeyCode::Backspace => {
+                self.value.pop();
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Where the user is in the MFA enrolment.
+#[derive(Debug)]
+pub enum MfaStage {
+    /// Waiting for the list of console users without MFA.
+    Loading,
+    Choose {
+        users: Vec<String>,
+        selected: usize,
+    },
+    /// CreateVirtualMFADevice is running.
+    Creating {
+        user: String,
+    },
+    /// The QR code is on screen; the user types two codes.
+    Codes {
+        user: String,
+        device: NewVirtualMfa,
+        first: String,
+        second: String,
+        on_second: bool,
+        show_secret: bool,
+        problem: Option<CodeRejection>,
+    },
+    /// EnableMFADevice is running.
+    Enabling {
+        user: String,
+        serial_number: String,
+    },
+}
+
+/// The screen on top.
+#[derive(Debug)]
+pub enum Screen {
+    Checklist,
+    Alias {
+        input: Input,
+        problem: Option<NameProblem>,
+    },
+    PasswordPolicy,
+    AdminGroup {
+        input: Input,
+        problem: Option<NameProblem>,
+    },
+    AdminUser {
+        input: Input,
+        reset_required: bool,
+        problem: Option<NameProblem>,
+    },
+    /// The generated password, shown once.
+    PasswordOnce {
+        user: String,
+        password: Zeroizing<String>,
+    },
+    Mfa(MfaStage),
+    /// A fix is running.
+    Working(StepId),
+}
+
+/// A message under the page: what just happened.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    Applied(StepId),
+    Failed(AccountError),
+    MfaEnabled(String),
+    MfaDiscarded,
+    PasswordUnchanged(String),
+    NoMfaCandidates,
+}
+
+/// The wizard's whole state.
+pub struct App {
+    pub lang: Lang,
+    pub practice: bool,
+    pub clock: Arc<dyn Clock>,
+    pub identity: Option<Result<Identity, AccountError>>,
+    pub results: HashMap<StepId, CheckResult>,
+    pub checking: HashSet<StepId>,
+    /// Manual steps the user said are done.
+    pub confirmed: HashSet<StepId>,
+    pub selected: StepId,
+    pub screen: Screen,
+    pub help: bool,
+    pub notice: Option<Notice>,
+    pub quit: bool,
+    seconds_since_poll: u64,
+}
+
+/// The steps whose fix happens in the console and whose check can watch for it.
+fn watched_in_console(step: StepId) -> bool {
+    matches!(step, StepId::RootMfa | StepId::RootAccessKeys)
+}
+
+impl App {
+    pub fn new(lang: Lang, practice: bool, clock: Arc<dyn Clock>, start_at: StepId) -> App {
+        App {
+            lang,
+            practice,
+            clock,
+            identity: None,
+            results: HashMap::new(),
+            checking: HashSet::new(),
+            confirmed: HashSet::new(),
+            selected: start_at,
+            screen: Screen::Checklist,
+            help: false,
+            notice: None,
+            quit: false,
+            seconds_since_poll: 0,
+        }
+    }
+
+    /// What to do first: learn who we are and check everything.
+    pub fn start(&mut self) -> Vec<Command> {
+        self.checking.extend(StepId::ALL);
+        vec![Command::LoadIdentity, Command::Check(StepId::ALL.to_vec())]
+    }
+
+    /// The status shown for a step: a manual step the user confirmed counts as done.
+    pub fn status(&self, step: StepId) -> Option<Status> {
+        if self.confirmed.contains(&step) {
+            return Some(Status::Pass);
+        }
+        self.results.get(&step).map(|result| result.status)
+    }
+
+    /// (done, counted): automatic checks that pass plus confirmed manual steps, out of
+    /// every step that is not optional.
+    pub fn progress(&self) -> (usize, usize) {
+        let counted: Vec<StepId> = StepId::ALL
+            .into_iter()
+            .filter(|s| s.kind() != CheckKind::Optional)
+            .collect();
+        let done = counted
+            .iter()
+            .filter(|s| self.status(**s) == Some(Status::Pass))
+            .count();
+        (done, counted.len())
+    }
+
+    fn recheck(&mut self, steps: Vec<StepId>) -> Vec<Command> {
+        self.checking.extend(steps.iter().copied());
+        vec![Command::Check(steps)]
+    }
+
+    /// Handle one message.
+    pub fn update(&mut self, msg: Msg) -> Vec<Command> {
+        match msg {
+            Msg::Key(key) => self.on_key(key),
+            Msg::Tick => self.on_tick(),
+            Msg::Backend(answer) => self.on_backend(answer),
+        }
+    }
+
+    fn on_tick(&mut self) -> Vec<Command> {
+        self.seconds_since_poll += 1;
+        let watching = matches!(self.screen, Screen::Checklist)
+            && !self.practice
+            && watched_in_console(self.selected)
+            && self.status(self.selected) != Some(Status::Pass)
+            && !self.checking.contains(&self.selected);
+        if watching && self.seconds_since_poll >= POLL_SECONDS {
+            self.seconds_since_poll = 0;
+            return self.recheck(vec![self.selected]);
+        }
+        Vec::new()
+    }
+
+    fn on_backend(&mut self, answer: Backend) -> Vec<Command> {
+        match answer {
+            Backend::Identity(identity) => {
+                self.identity = Some(identity);
+                Vec::new()
+            }
+            Backend::Checked(result) => {
+                self.checking.remove(&result.id);
+                self.results.insert(result.id, result);
+                Vec::new()
+            }
+            Backend::Fixed { step, result } => {
+                self.screen = Screen::Checklist;
+                self.finish(step, result.map(|()| Notice::Applied(step)))
+            }
+            Backend::AdminUserCreated { user, password, result } => match result {
+                Ok(true) => {
+                    self.screen = Screen::PasswordOnce { user, password };
+                    self.recheck(vec![StepId::AdminUser, StepId::UserMfa])
+                }
+                Ok(false) => {
+                    self.screen = Screen::Checklist;
+                    self.finish(StepId::AdminUser, Ok(Notice::PasswordUnchanged(user)))
+                }
+                Err(error) => {
+                    self.screen = Screen::Checklist;
+                    self.finish(StepId::AdminUser, Err(error))
+                }
+            },
+            Backend::MfaCandidates(Ok(users)) if users.is_empty() => {
+                self.screen = Screen::Checklist;
+                self.notice = Some(Notice::NoMfaCandidates);
+                Vec::new()
+            }
+            Backend::MfaCandidates(Ok(users)) => {
+                self.screen = Screen::Mfa(MfaStage::Choose { users, selected: 0 });
+                Vec::new()
+            }
+            Backend::MfaCandidates(Err(error)) | Backend::MfaDeleted(Err(error)) => {
+                self.screen = Screen::Checklist;
+                self.notice = Some(Notice::Failed(error));
+                Vec::new()
+            }
+            Backend::MfaCreated {
+                user,
+                result: Ok(device),
+            } => {
+                self.screen = Screen::Mfa(MfaStage::Codes {
+                    user,
+                    device,
+                    first: String::new(),
+                    second: String::new(),
+                    on_second: false,
+                    show_secret: false,
+                    problem: None,
+                });
+                Vec::new()
+            }
+            Backend::MfaCreated { result: Err(error), .. } => {
+                self.screen = Screen::Checklist;
+                self.notice = Some(Notice::Failed(error));
+                Vec::new()
+            }
+            Backend::MfaEnabled { user, result } => {
+                let serial_number = match &self.screen {
+                    Screen::Mfa(MfaStage::Enabling { serial_number, .. }) => serial_number.clone(),
+                    _ => String::new(),
+                };
+                self.screen = Screen::Checklist;
+                match result {
+                    Ok(()) => self.finish(StepId::UserMfa, Ok(Notice::MfaEnabled(user))),
+                    Err(error) => {
+                        // A device AWS would not enable is of no use: remove it.
+                        self.notice = Some(Notice::Failed(error));
+                        vec![Command::DeleteVirtualMfa { serial_number }]
+                    }
+                }
+            }
+            Backend::MfaDeleted(Ok(())) => {
+                if !matches!(self.notice, Some(Notice::Failed(_))) {
+                    self.notice = Some(Notice::MfaDiscarded);
+                }
+                Vec::new()
+            }
+        }
+    }
+
+    /// After a fix: say what happened and re-check the step.
+    fn finish(&mut self, step: StepId, outcome: Result<Notice, AccountError>) -> Vec<Command> {
+        self.notice = Some(match outcome {
+            Ok(notice) => notice,
+            Err(error) => Notice::Failed(error),
+        });
+        self.recheck(vec![step])
+    }
+
+    fn on_key(&mut self, key: KeyEvent) -> Vec<Command> {
+        if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+            return self.leave_everything();
+        }
+        if self.help {
+            self.help = false;
+            return Vec::new();
+        }
+        match &mut self.screen {
+            Screen::Checklist => self.on_checklist_key(key),
+            Screen::Working(_)
+            | Screen::Mfa(MfaStage::Loading | MfaStage::Creating { .. } | MfaStage::Enabling { .. }) => Vec::new(),
+            Screen::PasswordOnce { .. } => {
+                if key.code == KeyCode::Enter {
+                    self.screen = Screen::Checklist;
+                    self.notice = Some(Notice::Applied(StepId::AdminUser));
+                }
+                Vec::new()
+            }
+            Screen::Mfa(_) => self.on_mfa_key(key),
+            _ => self.on_form_key(key),
+        }
+    }
+
+    /// Ctrl-C: quit, but never leave an unused MFA device behind.
+    fn leave_everything(&mut self) -> Vec<Command> {
+        self.quit = true;
+        match std::mem::replace(&mut self.screen, Screen::Checklist) {
+            Screen::Mfa(MfaStage::Codes { device, .. }) => {
+                vec![Command::DeleteVirtualMfa {
+                    serial_number: device.serial_number.clone(),
+                }]
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    fn move_selection(&mut self, forward: bool) {
+        let index = StepId::ALL.iter().position(|s| *s == self.selected).unwrap_or(0);
+        let next = if forward {
+            (index + 1).min(StepId::ALL.len() - 1)
+        } else {
+            index.saturating_sub(1)
+        };
+        self.selected = StepId::ALL[next];
+        self.seconds_since_poll = 0;
+    }
+
+    fn on_checklist_key(&mut self, key: KeyEvent) -> Vec<Command> {
+        match key.code {
+            KeyCode::Char('q') | KeyCode::Esc => {
+                self.quit = true;
+                Vec::new()
+            }
+            KeyCode::Char('?') => {
+                self.help = true;
+                Vec::new()
+            }
+            KeyCode::Up | KeyCode::Char('k') => {
+                self.move_selection(false);
+                Vec::new()
+            }
+            KeyCode::Down | KeyCode::Char('j') => {
+                self.move_selection(true);
+                Vec::new()
+            }
+            KeyCode::Char('r') => {
+                self.notice = None;
+                self.recheck(StepId::ALL.to_vec())
+            }
+            KeyCode::Char('c') if self.practice && watched_in_console(self.selected) => {
+                let step = self.selected;
+                self.checking.insert(step);
+                vec![Command::ConsoleDone(step)]
+            }
+            KeyCode::Enter => self.act(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Enter on the checklist: start the selected step's fix.
+    fn act(&mut self) -> Vec<Command> {
+        self.notice = None;
+        let step = self.selected;
+        if self.status(step) == Some(Status::Pass) && step != StepId::UserMfa {
+            return Vec::new();
+        }
+        match step {
+            StepId::AccountAlias => {
+                self.screen = Screen::Alias {
+                    input: Input::default(),
+                    problem: None,
+                }
+            }
+            StepId::PasswordPolicy => self.screen = Screen::PasswordPolicy,
+            StepId::AdminGroup => {
+                self.screen = Screen::AdminGroup {
+                    input: Input::with("Administrators"),
+                    problem: None,
+                }
+            }
+            StepId::AdminUser => {
+                self.screen = Screen::AdminUser {
+                    input: Input::default(),
+                    reset_required: true,
+                    problem: None,
+                }
+            }
+            StepId::UserMfa => {
+                self.screen = Screen::Mfa(MfaStage::Loading);
+                return vec![Command::ListMfaCandidates];
+            }
+            _ if step.kind() == CheckKind::Manual => {
+                self.confirmed.insert(step);
+                self.results.insert(
+                    step,
+                    CheckResult {
+                        id: step,
+                        status: Status::Pass,
+                        finding: Finding::ConfirmedByYou,
+                    },
+                );
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn on_form_key(&mut self, key: KeyEvent) -> Vec<Command> {
+        if key.code == KeyCode::Esc {
+            self.screen = Screen::Checklist;
+            return Vec::new();
+        }
+        let screen = std::mem::replace(&mut self.screen, Screen::Checklist);
+        let (screen, commands) = match screen {
+            Screen::Alias { mut input, problem } => match key.code {
+                KeyCode::Enter => match validate::account_alias(&input.value) {
+                    Ok(()) => (
+                        Screen::Working(StepId::AccountAlias),
+                        vec![Command::CreateAlias(input.value)],
+                    ),
+                    Err(problem) => (
+                        Screen::Alias {
+                            input,
+                            problem: Some(problem),
+                        },
+                        Vec::new(),
+                    ),
+                },
+                _ => {
+                    let problem = if input.edit(&key) { None } else { problem };
+                    (Screen::Alias { input, problem }, Vec::new())
+                }
+            },
+            Screen::PasswordPolicy => match key.code {
+                KeyCode::Enter => (
+                    Screen::Working(StepId::PasswordPolicy),
+                    vec![Command::ApplyPasswordPolicy],
+                ),
+                _ => (Screen::PasswordPolicy, Vec::new()),
+            },
+            Screen::AdminGroup { mut input, problem } => match key.code {
+                KeyCode::Enter => match validate::group_name(&input.value) {
+                    Ok(()) => (
+                        Screen::Working(StepId::AdminGroup),
+                        vec![Command::CreateAdminGroup(input.value)],
+                    ),
+                    Err(problem) => (
+                        Screen::AdminGroup {
+                            input,
+                            problem: Some(problem),
+                        },
+                        Vec::new(),
+                    ),
+                },
+                _ => {
+                    let problem = if input.edit(&key) { None } else { problem };
+                    (Screen::AdminGroup { input, problem }, Vec::new())
+                }
+            },
+            Screen::AdminUser {
+                mut input,
+                reset_required,
+                problem,
+            } => match key.code {
+                KeyCode::Enter => match validate::user_name(&input.value) {
+                    Ok(()) => (
+                        Screen::Working(StepId::AdminUser),
+                        vec![Command::CreateAdminUser {
+                            user: input.value,
+                            reset_required,
+                        }],
+                    ),
+                    Err(problem) => (
+                        Screen::AdminUser {
+                            input,
+                            reset_required,
+                            problem: Some(problem),
+                        },
+                        Vec::new(),
+                    ),
+                },
+                KeyCode::Tab => (
+                    Screen::AdminUser {
+                        input,
+                        reset_required: !reset_required,
+                        problem,
+                    },
+                    Vec::new(),
+                ),
+                _ => {
+                    let problem = if input.edit(&key) { None } else { problem };
+                    (
+                        Screen::AdminUser {
+                            input,
+                            reset_required,
+                            problem,
+                        },
+                        Vec::new(),
+                    )
+                }
+            },
+            other => (other, Vec::new()),
+        };
+        self.screen = screen;
+        commands
+    }
+
+    fn on_mfa_key(&mut self, key: KeyEvent) -> Vec<Command> {
+        let now = self.clock.now_unix();
+        let Screen::Mfa(stage) = &mut self.screen else {
+            return Vec::new();
+        };
+        match stage {
+            MfaStage::Choose { users, selected } => match key.code {
+                KeyCode::Esc => {
+                    self.screen = Screen::Checklist;
+                    Vec::new()
+                }
+                KeyCode::Up | KeyCode::Char('k') => {
+                    *selected = selected.saturating_sub(1);
+                    Vec::new()
+                }
+                KeyCode::Down | KeyCode::Char('j') => {
+                    *selected = (*selected + 1).min(users.len().saturating_sub(1));
+                    Vec::new()
+                }
+                KeyCode::Enter => {
+                    let user = users.get(*selected).cloned().unwrap_or_default();
+                    self.screen = Screen::Mfa(MfaStage::Creating { user: user.clone() });
+                    vec![Command::CreateVirtualMfa { user }]
+                }
+                _ => Vec::new(),
+            },
+            MfaStage::Codes {
+                user,
+                device,
+                first,
+                second,
+                on_second,
+                show_secret,
+                problem,
+            } => match key.code {
+                KeyCode::Esc => {
+                    let serial_number = device.serial_number.clone();
+                    self.screen = Screen::Checklist;
+                    vec![Command::DeleteVirtualMfa { serial_number }]
+                }
+                KeyCode::Char('s') => {
+                    *show_secret = !*show_secret;
+                    Vec::new()
+                }
+                KeyCode::Char(digit) if digit.is_ascii_digit() => {
+                    let field = if *on_second { &mut *second } else { &mut *first };
+                    if field.len() < totp::DIGITS {
+                        field.push(digit);
+                    }
+                    if !*on_second && first.len() == totp::DIGITS {
+                        *on_second = true;
+                    }
+                    *problem = None;
+                    Vec::new()
+                }
+                KeyCode::Backspace => {
+                    if *on_second && second.is_empty() {
+                        *on_second = false;
+                    }
+                    let field = if *on_second { &mut *second } else { &mut *first };
+                    field.pop();
+                    Vec::new()
+                }
+                KeyCode::Tab => {
+                    *on_second = !*on_second;
+                    Vec::new()
+                }
+                KeyCode::Enter => match totp::check_consecutive(&device.seed, first, second, now) {
+                    Ok(()) => {
+                        let command = Command::EnableMfa {
+                            user: user.clone(),
+                            serial_number: device.serial_number.clone(),
+                            code1: first.clone(),
+                            code2: second.clone(),
+                        };
+                        let (user, serial_number) = (user.clone(), device.serial_number.clone());
+                        self.screen = Screen::Mfa(MfaStage::Enabling { user, serial_number });
+                        vec![command]
+                    }
+                    Err(rejection) => {
+                        *problem = Some(rejection);
+                        // Start again on the field that was wrong.
+                        match rejection {
+                            CodeRejection::NotSixDigits(CodeField::First) => *on_second = false,
+                            CodeRejection::NotSixDigits(CodeField::Second) => *on_second = true,
+                            _ => {
+                                first.clear();
+                                second.clear();
+                                *on_second = false;
+                            }
+                        }
+                        Vec::new()
+                    }
+                },
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,230 @@
+//! Every sentence the wizard shows (beyond the checklist's own), in both languages.
+//! One enum, one exhaustive match: a missing translation does not compile.
+
+use crate::i18n::{Lang, Localize};
+
+/// A fixed piece of wizard text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ui {
+    AppName,
+    Practice,
+    RootWarning,
+    Checking,
+    Done,
+    GroupRootUser,
+    GroupIam,
+    GroupBilling,
+    GroupMonitoring,
+    GroupMultiAccount,
+    Why,
+    Risk,
+    Answer,
+    Price,
+    Console,
+    KeysChecklist,
+    KeysForm,
+    KeysPassword,
+    KeysMfaCodes,
+    KeysChooseUser,
+    HelpTitle,
+    Help,
+    TooSmall,
+    ActFixAlias,
+    ActFixPolicy,
+    ActFixGroup,
+    ActFixUser,
+    ActFixMfa,
+    ActConfirmManual,
+    ActPracticeConsole,
+    ActWatching,
+    ActConsoleOnly,
+    AlreadyDone,
+    ConfirmedByYou,
+    AliasPrompt,
+    AliasWillCreate,
+    PolicyWillSet,
+    GroupPrompt,
+    GroupWillCreate,
+    UserPrompt,
+    UserWillCreate,
+    ResetRequired,
+    PasswordOnceTitle,
+    PasswordOnceBody,
+    PasswordUnchanged,
+    Working,
+    Applied,
+    MfaChooseUser,
+    MfaNoUsers,
+    MfaScan,
+    MfaFirstCode,
+    MfaSecondCode,
+    MfaNextCodeIn,
+    MfaSecretHidden,
+    MfaSecretShown,
+    MfaEnabled,
+    MfaDiscarded,
+    QrTooSmall,
+}
+
+impl Localize for Ui {
+    fn localize(&self, lang: Lang) -> String {
+        self.text(lang).to_owned()
+    }
+}
+
+impl Ui {
+    pub fn text(self, lang: Lang) -> &'static str {
+        use Lang::{En, Ja};
+        match (self, lang) {
+            (Ui::AppName, _) => "aws-day-one",
+            (Ui::Practice, En) => "PRACTICE",
+            (Ui::Practice, Ja) => "練習モード",
+            (Ui::RootWarning, En) => "You are the root user: after this list, work as your admin user.",
+            (Ui::RootWarning, Ja) => "ルートユーザーで操作中です。設定後は管理者ユーザーで作業しましょう。",
+            (Ui::Checking, En) => "checking...",
+            (Ui::Checking, Ja) => "確認中...",
+            (Ui::Done, En) => "done",
+            (Ui::Done, Ja) => "完了",
+            (Ui::GroupRootUser, En) => "Root user",
+            (Ui::GroupRootUser, Ja) => "ルートユーザー",
+            (Ui::GroupIam, En) => "IAM",
+            (Ui::GroupIam, Ja) => "IAM",
+            (Ui::GroupBilling, En) => "Billing",
+            (Ui::GroupBilling, Ja) => "請求",
+            (Ui::GroupMonitoring, En) => "Logging and monitoring",
+            (Ui::GroupMonitoring, Ja) => "ログと監視",
+            (Ui::GroupMultiAccount, En) => "Multi-account",
+            (Ui::GroupMultiAccount, Ja) => "複数アカウント",
+            (Ui::Why, En) => "Why",
+            (Ui::Why, Ja) => "なぜ",
+            (Ui::Risk, En) => "Risk",
+            (Ui::Risk, Ja) => "リスク",
+            (Ui::Answer, En) => "Answer",
+            (Ui::Answer, Ja) => "対策",
+            (Ui::Price, En) => "Cost",
+            (Ui::Price, Ja) => "料金",
+            (Ui::Console, En) => "Console",
+            (Ui::Console, Ja) => "コンソール",
+            (Ui::KeysChecklist, En) => "up/down move  Enter act  r re-check  ? help  q quit",
+            (Ui::KeysChecklist, Ja) => "上下 移動  Enter 実行  r 再確認  ? ヘルプ  q 終了",
+            (Ui::KeysForm, En) => "Enter confirm  Tab toggle  Esc back",
+            (Ui::KeysForm, Ja) => "Enter 確定  Tab 切替  Esc 戻る",
+            (Ui::KeysPassword, En) => "Enter I saved it  (shown only once)",
+            (Ui::KeysPassword, Ja) => "Enter 保存しました (一度だけ表示)",
+            (Ui::KeysMfaCodes, En) => "digits type  Enter send  s secret  Esc cancel",
+            (Ui::KeysMfaCodes, Ja) => "数字 入力  Enter 送信  s 秘密鍵  Esc 中止",
+            (Ui::KeysChooseUser, En) => "up/down choose  Enter start  Esc back",
+            (Ui::KeysChooseUser, Ja) => "上下 選択  Enter 開始  Esc 戻る",
+            (Ui::HelpTitle, En) => "Keys",
+            (Ui::HelpTitle, Ja) => "キー操作",
+            (Ui::Help, En) => {
+                "up/down or j/k: choose a step\nEnter: do the selected step\nr: check every step again\nc: (practice) I did it in the console\n?: this help\nq or Esc: back, or quit\n\nGreen OK = done, red NG = not yet,\nyellow = you confirm it, grey = optional."
+            }
+            (Ui::Help, Ja) => {
+                "上下 または j/k: 項目を選ぶ\nEnter: 選んだ項目を実行\nr: すべて再確認\nc: (練習) コンソールで設定した\n?: このヘルプ\nq または Esc: 戻る / 終了\n\n緑の OK は完了、赤の NG は未設定、\n黄は手動確認、灰は任意の項目です。"
+            }
+            (Ui::TooSmall, En) => "The terminal is too small: aws-day-one needs 80x24.",
+            (Ui::TooSmall, Ja) => "端末が小さすぎます。80x24 以上にしてください。",
+            (Ui::ActFixAlias, En) => "Enter: choose an alias",
+            (Ui::ActFixAlias, Ja) => "Enter: エイリアスを設定",
+            (Ui::ActFixPolicy, En) => "Enter: review and apply the baseline policy",
+            (Ui::ActFixPolicy, Ja) => "Enter: 推奨ポリシーを確認して適用",
+            (Ui::ActFixGroup, En) => "Enter: create the admin group",
+            (Ui::ActFixGroup, Ja) => "Enter: 管理者グループを作成",
+            (Ui::ActFixUser, En) => "Enter: create your admin user",
+            (Ui::ActFixUser, Ja) => "Enter: 管理者ユーザーを作成",
+            (Ui::ActFixMfa, En) => "Enter: set up MFA for a user here",
+            (Ui::ActFixMfa, Ja) => "Enter: ここでユーザーの MFA を設定",
+            (Ui::ActConfirmManual, En) => "Enter: I have done this",
+            (Ui::ActConfirmManual, Ja) => "Enter: 設定しました",
+            (Ui::ActPracticeConsole, En) => "c: I did it in the console (practice)",
+            (Ui::ActPracticeConsole, Ja) => "c: コンソールで設定した (練習)",
+            (Ui::ActWatching, En) => "Watching: this turns green once it is done.",
+            (Ui::ActWatching, Ja) => "監視中: 設定されると緑に変わります。",
+            (Ui::ActConsoleOnly, En) => "Set this up in the console (link above).",
+            (Ui::ActConsoleOnly, Ja) => "コンソールで設定してください (上のリンク)。",
+            (Ui::AlreadyDone, En) => "Already done.",
+            (Ui::AlreadyDone, Ja) => "設定済みです。",
+            (Ui::ConfirmedByYou, En) => "Confirmed by you.",
+            (Ui::ConfirmedByYou, Ja) => "確認済み (手動)。",
+            (Ui::AliasPrompt, En) => "Account alias (3-63: a-z, 0-9, -)",
+            (Ui::AliasPrompt, Ja) => "エイリアス (3-63 文字: a-z、0-9、-)",
+            (Ui::AliasWillCreate, En) => "IAM users will sign in at:",
+            (Ui::AliasWillCreate, Ja) => "IAM ユーザーのサインイン URL:",
+            (Ui::PolicyWillSet, En) => "This replaces the password policy with:",
+            (Ui::PolicyWillSet, Ja) => "パスワードポリシーを次の内容にします:",
+            (Ui::GroupPrompt, En) => "Group name",
+            (Ui::GroupPrompt, Ja) => "グループ名",
+            (Ui::GroupWillCreate, En) => "Creates the group and attaches AdministratorAccess.",
+            (Ui::GroupWillCreate, Ja) => "グループを作成し AdministratorAccess を付けます。",
+            (Ui::UserPrompt, En) => "Your user name",
+            (Ui::UserPrompt, Ja) => "ユーザー名",
+            (Ui::UserWillCreate, En) => {
+                "Creates the user with a generated console password (no access keys) in the admin group."
+            }
+            (Ui::UserWillCreate, Ja) => {
+                "ユーザーを作成し、生成したコンソールパスワードを設定して管理者グループに入れます (アクセスキーなし)。"
+            }
+            (Ui::ResetRequired, En) => "Must change the password at first sign-in",
+            (Ui::ResetRequired, Ja) => "初回サインイン時にパスワード変更が必要",
+            (Ui::PasswordOnceTitle, En) => "Console password (shown once)",
+            (Ui::PasswordOnceTitle, Ja) => "コンソールパスワード (一度だけ表示)",
+            (Ui::PasswordOnceBody, En) => "Store it in your password manager now. aws-day-one keeps no copy.",
+            (Ui::PasswordOnceBody, Ja) => "今すぐパスワード管理ツールに保存してください。aws-day-one には残りません。",
+            (Ui::PasswordUnchanged, En) => "The user already had a console password; it was left as it is.",
+            (Ui::PasswordUnchanged, Ja) => "このユーザーには既にパスワードがあるため、変更していません。",
+            (Ui::Working, En) => "Working...",
+            (Ui::Working, Ja) => "処理中...",
+            (Ui::Applied, En) => "Done.",
+            (Ui::Applied, Ja) => "完了しました。",
+            (Ui::MfaChooseUser, En) => "Console users without MFA:",
+            (Ui::MfaChooseUser, Ja) => "MFA のないコンソールユーザー:",
+            (Ui::MfaNoUsers, En) => "Every console user has MFA already.",
+            (Ui::MfaNoUsers, Ja) => "すべてのコンソールユーザーに MFA があります。",
+            (Ui::MfaScan, En) => "Scan the code with your authenticator app, then type two codes in a row.",
+            (Ui::MfaScan, Ja) => "認証アプリでコードを読み取り、続けて表示される 2 つのコードを入力します。",
+            (Ui::MfaFirstCode, En) => "Code 1",
+            (Ui::MfaFirstCode, Ja) => "コード 1",
+            (Ui::MfaSecondCode, En) => "Code 2",
+            (Ui::MfaSecondCode, Ja) => "コード 2",
+            (Ui::MfaNextCodeIn, En) => "next code in",
+            (Ui::MfaNextCodeIn, Ja) => "次のコードまで",
+            (Ui::MfaSecretHidden, En) => "s: show the secret key (backup)",
+            (Ui::MfaSecretHidden, Ja) => "s: 秘密鍵を表示 (バックアップ用)",
+            (Ui::MfaSecretShown, En) => "Secret key (keep it safe):",
+            (Ui::MfaSecretShown, Ja) => "秘密鍵 (安全に保管):",
+            (Ui::MfaEnabled, En) => "MFA is on for this user.",
+            (Ui::MfaEnabled, Ja) => "このユーザーの MFA を有効にしました。",
+            (Ui::MfaDiscarded, En) => "Cancelled: the unused MFA device was deleted.",
+            (Ui::MfaDiscarded, Ja) => "中止しました。使わなかった MFA デバイスは削除しました。",
+            (Ui::QrTooSmall, En) => "Enlarge the terminal to show the QR code, or press s and type the key.",
+            (Ui::QrTooSmall, Ja) => "QR コードを表示するには端末を広げるか、s で秘密鍵を表示して入力してください。",
+        }
+    }
+}
+
+impl Localize for crate::mfa::totp::CodeRejection {
+    fn localize(&self, lang: Lang) -> String {
+        use crate::mfa::totp::{CodeField, CodeRejection};
+        use Lang::{En, Ja};
+        let text = match (self, lang) {
+            (CodeRejection::NotSixDigits(CodeField::First), En) => "Code 1 needs six digits.",
+            (CodeRejection::NotSixDigits(CodeField::First), Ja) => "コード 1 は 6 桁の数字です。",
+            (CodeRejection::NotSixDigits(CodeField::Second), En) => "Code 2 needs six digits.",
+            (CodeRejection::NotSixDigits(CodeField::Second), Ja) => "コード 2 は 6 桁の数字です。",
+            (CodeRejection::SameCode, En) => "Both codes are the same: wait for the next code for code 2.",
+            (CodeRejection::SameCode, Ja) => "2 つのコードが同じです。次のコードが出るまで待ってください。",
+            (CodeRejection::Swapped, En) => "The codes are in the wrong order: the older one goes first.",
+            (CodeRejection::Swapped, Ja) => "順番が逆です。先に表示されたコードを 1 に入力します。",
+            (CodeRejection::NotConsecutive, En) => "Use two codes in a row, without skipping one.",
+            (CodeRejection::NotConsecutive, Ja) => "続けて表示された 2 つのコードを入力してください。",
+            (CodeRejection::Stale, En) => "These codes are old: type the two newest codes.",
+            (CodeRejection::Stale, Ja) => "古いコードです。最新の 2 つを入力してください。",
+            (CodeRejection::Wrong, En) => "These codes do not match. Check the app entry and the phone's clock.",
+            (CodeRejection::Wrong, Ja) => "コードが一致しません。アプリの項目とスマホの時計を確認してください。",
+            (CodeRejection::InvalidSeed, En) => "The device's key is unreadable; cancel and start again.",
+            (CodeRejection::InvalidSeed, Ja) => "デバイスの鍵を読めません。中止してやり直してください。",
+        };
+        text.to_owned()
+    }
+}

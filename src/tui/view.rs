@@ -1,0 +1,471 @@
+//! Drawing. Reads the [`App`] and never changes it; every screen is a function of the
+//! state, so tests can draw to a test backend and compare.
+
+use super::app::{App, Input, MfaStage, Notice, Screen};
+use super::qr::QrWidget;
+use super::text::Ui;
+use super::theme;
+use crate::checklist::{Group, StepId};
+use crate::i18n::{Lang, Localize};
+use crate::mfa::otpauth::otpauth_uri;
+use crate::mfa::qr::QrMatrix;
+use crate::mfa::totp;
+use crate::steps::fix::baseline_password_policy;
+use crate::textwrap::wrap;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+const LIST_WIDTH: u16 = 34;
+
+/// Draw the whole wizard.
+pub fn draw(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let lines = wrap(Ui::TooSmall.text(app.lang), area.width.max(1) as usize);
+        frame.render_widget(
+            Paragraph::new(lines.into_iter().map(Line::from).collect::<Vec<_>>()),
+            area,
+        );
+        return;
+    }
+    if let Screen::Mfa(MfaStage::Codes { .. }) = &app.screen {
+        draw_mfa_codes(app, frame, area);
+        return;
+    }
+    let [header, body, footer] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    draw_header(app, frame, header);
+    let [list, page] = Layout::horizontal([Constraint::Length(LIST_WIDTH), Constraint::Min(1)]).areas(body);
+    draw_list(app, frame, list);
+    let separator = Block::new().borders(Borders::LEFT).border_style(theme::dim());
+    let inner = separator.inner(page);
+    frame.render_widget(separator, page);
+    let page = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(1),
+        ..inner
+    };
+    match &app.screen {
+        Screen::Checklist | Screen::Working(_) => draw_step_page(app, frame, page),
+        _ => draw_form(app, frame, page),
+    }
+    frame.render_widget(Paragraph::new(Line::styled(footer_keys(app), theme::dim())), footer);
+    if app.help {
+        draw_help(app, frame, area);
+    }
+}
+
+fn footer_keys(app: &App) -> &'static str {
+    let key = match &app.screen {
+        Screen::Checklist | Screen::Working(_) => Ui::KeysChecklist,
+        Screen::PasswordOnce { .. } => Ui::KeysPassword,
+        Screen::Mfa(MfaStage::Choose { .. } | MfaStage::Loading | MfaStage::Creating { .. }) => Ui::KeysChooseUser,
+        Screen::Mfa(_) => Ui::KeysMfaCodes,
+        _ => Ui::KeysForm,
+    };
+    key.text(app.lang)
+}
+
+fn draw_header(app: &App, frame: &mut Frame, area: Rect) {
+    let lang = app.lang;
+    let (done, counted) = app.progress();
+    let mut spans = vec![Span::styled(Ui::AppName.text(lang), theme::title())];
+    if app.practice {
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(format!(" {} ", Ui::Practice.text(lang)), theme::badge()));
+    }
+    if let Some(Ok(identity)) = &app.identity {
+        let who = if identity.is_root() {
+            "root"
+        } else {
+            identity.principal_arn.rsplit('/').next().unwrap_or("")
+        };
+        spans.push(Span::raw(format!("  {} {}", identity.account_id, who)));
+    }
+    let progress = match lang {
+        Lang::En => format!("  {done} of {counted} {}", Ui::Done.text(lang)),
+        Lang::Ja => format!("  {counted} 項目中 {done} 項目{}", Ui::Done.text(lang)),
+    };
+    spans.push(Span::styled(progress, theme::title()));
+    if !app.checking.is_empty() {
+        spans.push(Span::styled(format!("  {}", Ui::Checking.text(lang)), theme::dim()));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn group_title(group: Group) -> Ui {
+    match group {
+        Group::RootUser => Ui::GroupRootUser,
+        Group::Iam => Ui::GroupIam,
+        Group::Billing => Ui::GroupBilling,
+        Group::Monitoring => Ui::GroupMonitoring,
+        Group::MultiAccount => Ui::GroupMultiAccount,
+    }
+}
+
+fn draw_list(app: &App, frame: &mut Frame, area: Rect) {
+    let mut lines = Vec::new();
+    let mut group = None;
+    for step in StepId::ALL {
+        if group != Some(step.group()) {
+            group = Some(step.group());
+            lines.push(Line::styled(group_title(step.group()).text(app.lang), theme::heading()));
+        }
+        let (word, style) = match app.status(step) {
+            _ if app.checking.contains(&step) && app.status(step).is_none() => ("..".to_owned(), theme::dim()),
+            Some(status) => (status.word(app.lang).to_owned(), theme::status(status)),
+            None => ("..".to_owned(), theme::dim()),
+        };
+        let marker = if step == app.selected { ">" } else { " " };
+        let title = truncate(step.title(app.lang), (LIST_WIDTH as usize).saturating_sub(9));
+        let row_style = if step == app.selected {
+            theme::selected()
+        } else {
+            Style::new()
+        };
+        lines.push(Line::from(vec![
+            Span::styled(marker, row_style),
+            Span::styled(pad(&word, 6), style),
+            Span::styled(format!(" {title}"), row_style),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn pad(text: &str, width: usize) -> String {
+    let fill = width.saturating_sub(Line::from(text).width());
+    format!("{text}{}", " ".repeat(fill))
+}
+
+fn truncate(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if Line::from(format!("{out}{c}")).width() > width {
+            break;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `label: text` wrapped to the page width, the label in bold.
+fn labelled(lines: &mut Vec<Line<'static>>, label: &str, text: &str, width: usize) {
+    let first = format!("{label}: {text}");
+    for (index, line) in wrap(&first, width).into_iter().enumerate() {
+        if index == 0 && line.starts_with(label) {
+            let rest = line[label.len()..].to_owned();
+            lines.push(Line::from(vec![
+                Span::styled(label.to_owned(), theme::heading()),
+                Span::raw(rest),
+            ]));
+        } else {
+            lines.push(Line::from(line));
+        }
+    }
+}
+
+fn paragraph(lines: &mut Vec<Line<'static>>, text: &str, width: usize, style: Style) {
+    for line in wrap(text, width) {
+        lines.extend(
+            hard_break(&line, width)
+                .into_iter()
+                .map(|part| Line::styled(part, style)),
+        );
+    }
+}
+
+/// Split a line that is still too wide (a URL has no place to break) by display width.
+fn hard_break(line: &str, width: usize) -> Vec<String> {
+    let mut parts = vec![String::new()];
+    for c in line.chars() {
+        let current = parts.last_mut().expect("never empty");
+        if !current.is_empty() && Line::from(format!("{current}{c}")).width() > width.max(1) {
+            parts.push(c.to_string());
+        } else {
+            current.push(c);
+        }
+    }
+    parts
+}
+
+/// An address cut at the panel's edge rather than at a word, so it can be selected and
+/// copied whole.
+fn link_lines(lines: &mut Vec<Line<'static>>, url: &str, width: usize) {
+    let chars: Vec<char> = url.chars().collect();
+    for chunk in chars.chunks(width.max(1)) {
+        lines.push(Line::styled(chunk.iter().collect::<String>(), theme::link()));
+    }
+}
+
+fn notice_text(notice: &Notice, lang: Lang) -> (String, Style) {
+    match notice {
+        Notice::Applied(_) => (Ui::Applied.text(lang).to_owned(), theme::good()),
+        Notice::Failed(error) => (error.localize(lang), theme::bad()),
+        Notice::MfaEnabled(user) => (format!("{} ({user})", Ui::MfaEnabled.text(lang)), theme::good()),
+        Notice::MfaDiscarded => (Ui::MfaDiscarded.text(lang).to_owned(), theme::dim()),
+        Notice::PasswordUnchanged(user) => (format!("{user}: {}", Ui::PasswordUnchanged.text(lang)), theme::dim()),
+        Notice::NoMfaCandidates => (Ui::MfaNoUsers.text(lang).to_owned(), theme::dim()),
+    }
+}
+
+fn action_hint(app: &App, step: StepId) -> Option<Ui> {
+    use crate::checklist::{CheckKind, Status};
+    if app.status(step) == Some(Status::Pass) && step != StepId::UserMfa {
+        return Some(if app.confirmed.contains(&step) {
+            Ui::ConfirmedByYou
+        } else {
+            Ui::AlreadyDone
+        });
+    }
+    Some(match step {
+        StepId::AccountAlias => Ui::ActFixAlias,
+        StepId::PasswordPolicy => Ui::ActFixPolicy,
+        StepId::AdminGroup => Ui::ActFixGroup,
+        StepId::AdminUser => Ui::ActFixUser,
+        StepId::UserMfa => Ui::ActFixMfa,
+        StepId::RootMfa | StepId::RootAccessKeys if app.practice => Ui::ActPracticeConsole,
+        StepId::RootMfa | StepId::RootAccessKeys => Ui::ActWatching,
+        _ if step.kind() == CheckKind::Manual => Ui::ActConfirmManual,
+        _ => Ui::ActConsoleOnly,
+    })
+}
+
+fn draw_step_page(app: &App, frame: &mut Frame, area: Rect) {
+    let lang = app.lang;
+    let width = area.width.saturating_sub(1) as usize;
+    let step = app.selected;
+    let guide = step.guide(lang);
+    let mut lines: Vec<Line<'static>> = vec![Line::styled(step.title(lang).to_owned(), theme::title())];
+    if let Some(result) = app.results.get(&step) {
+        let status = app.status(step).unwrap_or(result.status);
+        let detail = format!("{} {}", status.word(lang), result.detail(lang));
+        paragraph(&mut lines, &detail, width, theme::status(status));
+    }
+    if let Some(Ok(identity)) = &app.identity
+        && identity.is_root()
+        && matches!(step, StepId::AuthenticatorApp | StepId::AdminUser)
+    {
+        paragraph(&mut lines, Ui::RootWarning.text(lang), width, theme::warn());
+    }
+    labelled(&mut lines, Ui::Why.text(lang), guide.why, width);
+    labelled(&mut lines, Ui::Risk.text(lang), guide.risk, width);
+    labelled(&mut lines, Ui::Answer.text(lang), guide.answer, width);
+    if let Some(price) = guide.price {
+        labelled(&mut lines, Ui::Price.text(lang), price, width);
+    }
+    for (number, instruction) in guide.console_steps.iter().enumerate() {
+        paragraph(
+            &mut lines,
+            &format!("{}. {instruction}", number + 1),
+            width,
+            Style::new(),
+        );
+    }
+    if let Some(url) = step.console_url() {
+        lines.push(Line::styled(format!("{}:", Ui::Console.text(lang)), theme::heading()));
+        link_lines(&mut lines, url, width);
+    }
+    if let Screen::Working(_) = app.screen {
+        lines.push(Line::styled(Ui::Working.text(lang), theme::warn()));
+    } else if let Some(notice) = &app.notice {
+        let (text, style) = notice_text(notice, lang);
+        paragraph(&mut lines, &text, width, style);
+    } else if let Some(hint) = action_hint(app, step) {
+        lines.push(Line::styled(hint.text(lang), theme::action()));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn input_line(label: &str, input: &Input) -> Vec<Line<'static>> {
+    vec![
+        Line::styled(label.to_owned(), theme::heading()),
+        Line::from(vec![
+            Span::raw("> "),
+            Span::styled(format!("{}_", input.value), theme::input()),
+        ]),
+    ]
+}
+
+fn draw_form(app: &App, frame: &mut Frame, area: Rect) {
+    let lang = app.lang;
+    let width = area.width.saturating_sub(1) as usize;
+    let mut lines: Vec<Line<'static>> = vec![Line::styled(app.selected.title(lang).to_owned(), theme::title())];
+    match &app.screen {
+        Screen::Alias { input, problem } => {
+            lines.extend(input_line(Ui::AliasPrompt.text(lang), input));
+            lines.push(Line::raw(""));
+            lines.push(Line::raw(Ui::AliasWillCreate.text(lang)));
+            let alias = if input.value.is_empty() { "ALIAS" } else { &input.value };
+            link_lines(&mut lines, &crate::checklist::sign_in_url(alias), width);
+            if let Some(problem) = problem {
+                paragraph(&mut lines, &problem.localize(lang), width, theme::bad());
+            }
+        }
+        Screen::PasswordPolicy => {
+            let baseline = baseline_password_policy(None);
+            paragraph(&mut lines, Ui::PolicyWillSet.text(lang), width, Style::new());
+            let reuse = baseline.reuse_prevention.unwrap_or(0);
+            let rows: [(&str, String); 4] = match lang {
+                Lang::En => [
+                    ("minimum length", baseline.minimum_length.to_string()),
+                    ("must contain", "A-Z a-z 0-9 !@#".into()),
+                    ("users may change it", "yes".into()),
+                    ("cannot reuse the last", reuse.to_string()),
+                ],
+                Lang::Ja => [
+                    ("最小文字数", baseline.minimum_length.to_string()),
+                    ("必須の文字", "A-Z a-z 0-9 !@#".into()),
+                    ("ユーザーによる変更", "可".into()),
+                    ("再利用の禁止", format!("直近 {reuse} 個")),
+                ],
+            };
+            for (label, value) in rows {
+                lines.push(Line::from(format!("  {} {value}", pad(label, 22))));
+            }
+            if let Some(result) = app.results.get(&StepId::PasswordPolicy) {
+                lines.push(Line::raw(""));
+                paragraph(&mut lines, &result.detail(lang), width, theme::dim());
+            }
+        }
+        Screen::AdminGroup { input, problem } => {
+            lines.extend(input_line(Ui::GroupPrompt.text(lang), input));
+            paragraph(&mut lines, Ui::GroupWillCreate.text(lang), width, Style::new());
+            if let Some(problem) = problem {
+                paragraph(&mut lines, &problem.localize(lang), width, theme::bad());
+            }
+        }
+        Screen::AdminUser {
+            input,
+            reset_required,
+            problem,
+        } => {
+            lines.extend(input_line(Ui::UserPrompt.text(lang), input));
+            paragraph(&mut lines, Ui::UserWillCreate.text(lang), width, Style::new());
+            let mark = if *reset_required { "[x]" } else { "[ ]" };
+            let toggle = format!("{mark} {} (Tab)", Ui::ResetRequired.text(lang));
+            paragraph(&mut lines, &toggle, width, Style::new());
+            if let Some(problem) = problem {
+                paragraph(&mut lines, &problem.localize(lang), width, theme::bad());
+            }
+        }
+        Screen::PasswordOnce { user, password } => {
+            lines.push(Line::styled(Ui::PasswordOnceTitle.text(lang), theme::heading()));
+            lines.push(Line::raw(""));
+            lines.push(Line::from(format!("  {user}")));
+            lines.push(Line::styled(format!("  {}", password.as_str()), theme::input()));
+            lines.push(Line::raw(""));
+            paragraph(&mut lines, Ui::PasswordOnceBody.text(lang), width, theme::warn());
+        }
+        Screen::Mfa(MfaStage::Choose { users, selected }) => {
+            lines.push(Line::raw(Ui::MfaChooseUser.text(lang)));
+            for (index, user) in users.iter().enumerate() {
+                let style = if index == *selected {
+                    theme::selected()
+                } else {
+                    Style::new()
+                };
+                lines.push(Line::styled(
+                    format!("{} {user}", if index == *selected { ">" } else { " " }),
+                    style,
+                ));
+            }
+        }
+        Screen::Mfa(_) => lines.push(Line::styled(Ui::Working.text(lang), theme::warn())),
+        Screen::Checklist | Screen::Working(_) => {}
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The enrolment screen: the QR code as large as it must be, the codes beside it.
+fn draw_mfa_codes(app: &App, frame: &mut Frame, area: Rect) {
+    let Screen::Mfa(MfaStage::Codes {
+        user,
+        device,
+        first,
+        second,
+        on_second,
+        show_secret,
+        problem,
+    }) = &app.screen
+    else {
+        return;
+    };
+    let lang = app.lang;
+    let account = match &app.identity {
+        Some(Ok(identity)) => identity.account_id.clone(),
+        _ => String::new(),
+    };
+    let uri = otpauth_uri(user, &account, &device.seed);
+    let matrix = QrMatrix::encode(&uri);
+    let qr_size = matrix.as_ref().map_or(0, |m| m.size() as u16);
+    let qr_fits = qr_size > 0 && qr_size + 30 <= area.width && qr_size.div_ceil(2) <= area.height;
+    let side = if qr_fits {
+        let [qr_area, side] = Layout::horizontal([Constraint::Length(qr_size), Constraint::Min(1)]).areas(area);
+        if let Ok(matrix) = &matrix {
+            frame.render_widget(QrWidget::new(matrix), qr_area);
+        }
+        side.inner(ratatui::layout::Margin::new(1, 0))
+    } else {
+        area
+    };
+    let width = side.width.saturating_sub(1) as usize;
+    let mut lines: Vec<Line<'static>> = vec![Line::styled(
+        format!("{} ({user})", StepId::UserMfa.title(lang)),
+        theme::title(),
+    )];
+    if !qr_fits {
+        paragraph(&mut lines, Ui::QrTooSmall.text(lang), width, theme::warn());
+    }
+    paragraph(&mut lines, Ui::MfaScan.text(lang), width, Style::new());
+    lines.push(Line::raw(""));
+    let field = |label: Ui, value: &str, active: bool| {
+        let shown = format!("{value:_<6}");
+        let style = if active { theme::input() } else { Style::new() };
+        Line::from(vec![
+            Span::raw(format!("{} ", pad(label.text(lang), 8))),
+            Span::styled(shown, style),
+        ])
+    };
+    lines.push(field(Ui::MfaFirstCode, first, !*on_second));
+    lines.push(field(Ui::MfaSecondCode, second, *on_second));
+    let seconds = totp::seconds_until_next_code(app.clock.now_unix());
+    lines.push(Line::styled(
+        format!("{} {seconds:>2}s", Ui::MfaNextCodeIn.text(lang)),
+        theme::dim(),
+    ));
+    if let Some(problem) = problem {
+        paragraph(&mut lines, &problem.localize(lang), width, theme::bad());
+    }
+    lines.push(Line::raw(""));
+    if *show_secret {
+        lines.push(Line::raw(Ui::MfaSecretShown.text(lang)));
+        paragraph(&mut lines, device.seed.grouped().as_str(), width, theme::input());
+    } else {
+        lines.push(Line::styled(Ui::MfaSecretHidden.text(lang), theme::dim()));
+    }
+    lines.push(Line::raw(""));
+    paragraph(&mut lines, Ui::KeysMfaCodes.text(lang), width, theme::dim());
+    frame.render_widget(Paragraph::new(lines), side);
+}
+
+fn draw_help(app: &App, frame: &mut Frame, area: Rect) {
+    let popup = Rect {
+        x: area.x + 14,
+        y: area.y + 4,
+        width: 52.min(area.width),
+        height: 14.min(area.height),
+    };
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .title(Ui::HelpTitle.text(app.lang))
+        .style(Style::new().add_modifier(Modifier::empty()));
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let lines: Vec<Line> = Ui::Help.text(app.lang).lines().map(Line::raw).collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}

@@ -1,0 +1,173 @@
+//! The worker: runs the wizard's [`Command`]s against the account on tokio tasks and
+//! reports back as [`Msg`]s, so the screen never waits on AWS.
+
+use super::app::{Backend, Command, Msg};
+use crate::account::practice::PracticeAccount;
+use crate::account::{ADMINISTRATOR_ACCESS_ARN, Account, AccountError, Identity};
+use crate::checklist::StepId;
+use crate::steps::{self, CHECK_TIMEOUT, Facts, fix, password};
+use futures::StreamExt;
+use std::sync::Arc;
+use tokio::sync::mpsc::UnboundedSender;
+
+/// What the worker needs: the account, and the practice account's console when the
+/// account is the practice one.
+#[derive(Clone)]
+pub struct Worker {
+    pub account: Arc<dyn Account>,
+    pub practice: Option<PracticeAccount>,
+    pub messages: UnboundedSender<Msg>,
+}
+
+impl Worker {
+    /// Start `command` in the background.
+    pub fn spawn(&self, command: Command) {
+        let worker = self.clone();
+        tokio::spawn(async move { worker.run(command).await });
+    }
+
+    fn send(&self, answer: Backend) {
+        // The UI has gone when this fails: nothing is left to tell.
+        let _ = self.messages.send(Msg::Backend(answer));
+    }
+
+    /// Run one command to the end. Public so tests can await it directly.
+    pub async fn run(&self, command: Command) {
+        let account = self.account.as_ref();
+        match command {
+            Command::LoadIdentity => self.send(Backend::Identity(account.identity().await)),
+            Command::Check(steps) => self.check(&steps).await,
+            Command::CreateAlias(alias) => {
+                let result = account.create_account_alias(&alias).await;
+                self.send(Backend::Fixed {
+                    step: StepId::AccountAlias,
+                    result,
+                });
+            }
+            Command::ApplyPasswordPolicy => {
+                let result = async {
+                    let current = account.password_policy().await?;
+                    account
+                        .update_password_policy(&fix::baseline_password_policy(current.as_ref()))
+                        .await
+                }
+                .await;
+                self.send(Backend::Fixed {
+                    step: StepId::PasswordPolicy,
+                    result,
+                });
+            }
+            Command::CreateAdminGroup(group) => {
+                let result = fix::admin_group(account, &group).await;
+                self.send(Backend::Fixed {
+                    step: StepId::AdminGroup,
+                    result,
+                });
+            }
+            Command::CreateAdminUser { user, reset_required } => self.create_admin_user(user, reset_required).await,
+            Command::ListMfaCandidates => self.send(Backend::MfaCandidates(self.mfa_candidates().await)),
+            Command::CreateVirtualMfa { user } => {
+                let result = account.create_virtual_mfa(&user).await;
+                self.send(Backend::MfaCreated { user, result });
+            }
+            Command::EnableMfa {
+                user,
+                serial_number,
+                code1,
+                code2,
+            } => {
+                let result = account.enable_mfa_device(&user, &serial_number, &code1, &code2).await;
+                self.send(Backend::MfaEnabled { user, result });
+            }
+            Command::DeleteVirtualMfa { serial_number } => {
+                self.send(Backend::MfaDeleted(account.delete_virtual_mfa(&serial_number).await));
+            }
+            Command::ConsoleDone(step) => {
+                if let Some(practice) = &self.practice {
+                    match step {
+                        StepId::RootMfa => practice.console_enable_root_mfa(),
+                        StepId::RootAccessKeys => practice.console_delete_root_access_keys(),
+                        _ => {}
+                    }
+                }
+                self.check(&[step]).await;
+            }
+        }
+    }
+
+    async fn identity(&self) -> Result<Identity, AccountError> {
+        self.account.identity().await
+    }
+
+    async fn check(&self, steps: &[StepId]) {
+        let identity = match self.identity().await {
+            Ok(identity) => identity,
+            Err(error) => {
+                for &step in steps {
+                    self.send(Backend::Checked(crate::checklist::CheckResult {
+                        id: step,
+                        status: crate::checklist::Status::Error,
+                        finding: crate::checklist::Finding::CheckFailed(error.clone()),
+                    }));
+                }
+                return;
+            }
+        };
+        let facts = Facts::new(self.account.as_ref(), &identity);
+        let mut results = steps::check_all(steps, &facts, CHECK_TIMEOUT);
+        while let Some(result) = results.next().await {
+            self.send(Backend::Checked(result));
+        }
+    }
+
+    async fn create_admin_user(&self, user: String, reset_required: bool) {
+        let account = self.account.as_ref();
+        let prepared = async {
+            let group = account
+                .groups_with_policy(ADMINISTRATOR_ACCESS_ARN)
+                .await?
+                .into_iter()
+                .next()
+                .ok_or(AccountError::Service {
+                    action: "iam:ListEntitiesForPolicy",
+                    code: "NoAdminGroup".into(),
+                    message: "create the admin group first".into(),
+                })?;
+            let policy = account.password_policy().await?;
+            let password = password::generate(policy.as_ref()).map_err(|error| AccountError::Service {
+                action: "iam:CreateLoginProfile",
+                code: "NoRandomness".into(),
+                message: error.to_string(),
+            })?;
+            Ok::<_, AccountError>((group, password))
+        }
+        .await;
+        let (group, password) = match prepared {
+            Ok(ready) => ready,
+            Err(error) => {
+                let password = zeroize::Zeroizing::new(String::new());
+                self.send(Backend::AdminUserCreated {
+                    user,
+                    password,
+                    result: Err(error),
+                });
+                return;
+            }
+        };
+        let result = fix::admin_user(account, &user, &group, &password, reset_required).await;
+        self.send(Backend::AdminUserCreated { user, password, result });
+    }
+
+    /// Console users without MFA: the ones the MFA step can help.
+    async fn mfa_candidates(&self) -> Result<Vec<String>, AccountError> {
+        let identity = self.identity().await?;
+        let facts = Facts::new(self.account.as_ref(), &identity);
+        let mut candidates = Vec::new();
+        for user in facts.console_users().await? {
+            if self.account.mfa_devices(&user).await?.is_empty() {
+                candidates.push(user);
+            }
+        }
+        Ok(candidates)
+    }
+}

@@ -1,0 +1,344 @@
+//! The wizard driven like a person drives it: key presses into `App::update`, the
+//! commands it returns run by the real worker against the practice account, and the
+//! screen drawn to an 80x24 test terminal and compared with reviewed snapshots.
+
+use aws_day_one::account::practice::PracticeAccount;
+use aws_day_one::checklist::{Status, StepId};
+use aws_day_one::clock::{Clock, FixedClock};
+use aws_day_one::i18n::Lang;
+use aws_day_one::mfa::otpauth::otpauth_uri;
+use aws_day_one::mfa::totp;
+use aws_day_one::tui::app::{App, Command, MfaStage, Msg, Screen};
+use aws_day_one::tui::qr::UPPER_HALF;
+use aws_day_one::tui::view;
+use aws_day_one::tui::worker::Worker;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::style::Color;
+use std::collections::VecDeque;
+use std::sync::Arc;
+use tokio::sync::mpsc;
+
+/// 2026-11-23 12:00:10 UTC: ten seconds into a TOTP step.
+const NOW: u64 = 1_795_435_210;
+
+struct Wizard {
+    app: App,
+    worker: Worker,
+    answers: mpsc::UnboundedReceiver<Msg>,
+    terminal: Terminal<TestBackend>,
+    clock: FixedClock,
+    /// Every command the app asked for, in order.
+    commands: Vec<Command>,
+}
+
+impl Wizard {
+    async fn open(lang: Lang, width: u16, height: u16) -> Wizard {
+        let clock = FixedClock::at(NOW);
+        let practice = PracticeAccount::new(Arc::new(clock.clone()));
+        let (sender, answers) = mpsc::unbounded_channel();
+        let worker = Worker {
+            account: Arc::new(practice.clone()),
+            practice: Some(practice),
+            messages: sender,
+        };
+        let app = App::new(lang, true, Arc::new(clock.clone()), StepId::AuthenticatorApp);
+        let terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+        let mut wizard = Wizard {
+            app,
+            worker,
+            answers,
+            terminal,
+            clock,
+            commands: Vec::new(),
+        };
+        let first = wizard.app.start();
+        wizard.settle(first).await;
+        wizard
+    }
+
+    /// Run commands, feed their answers back, until nothing is left to do.
+    async fn settle(&mut self, commands: Vec<Command>) {
+        let mut queue: VecDeque<Command> = commands.into();
+        while let Some(command) = queue.pop_front() {
+            self.commands.push(command.clone());
+            self.worker.run(command).await;
+            while let Ok(answer) = self.answers.try_recv() {
+                queue.extend(self.app.update(answer));
+            }
+        }
+    }
+
+    async fn press(&mut self, code: KeyCode) {
+        let commands = self.app.update(Msg::Key(KeyEvent::from(code)));
+        self.settle(commands).await;
+    }
+
+    async fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            self.press(KeyCode::Char(c)).await;
+        }
+    }
+
+    async fn select(&mut self, step: StepId) {
+        while self.app.selected != step {
+            let before = self.app.selected;
+            let key = if before < step { KeyCode::Down } else { KeyCode::Up };
+            self.press(key).await;
+            assert_ne!(self.app.selected, before, "cannot reach {step}");
+        }
+    }
+
+    fn draw(&mut self) -> &ratatui::buffer::Buffer {
+        // Start from a blank test screen: its buffer keeps cells that a real terminal
+        // overwrites when a wide character is drawn over them.
+        self.terminal.clear().expect("clear");
+        let app = &self.app;
+        self.terminal.draw(|frame| view::draw(app, frame)).expect("draw");
+        self.terminal.backend().buffer()
+    }
+
+    /// The screen as text, one line per row, trailing spaces removed.
+    fn screen(&mut self) -> String {
+        let buffer = self.draw().clone();
+        let area = buffer.area;
+        let mut out = String::new();
+        for y in 0..area.height {
+            let mut line = String::new();
+            let mut skip = 0;
+            for x in 0..area.width {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                let symbol = buffer[(x, y)].symbol();
+                line.push_str(symbol);
+                // A wide character covers the next cell too.
+                skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+            }
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        out
+    }
+}
+
+fn enabled_mfa_commands(commands: &[Command]) -> usize {
+    commands
+        .iter()
+        .filter(|c| matches!(c, Command::EnableMfa { .. }))
+        .count()
+}
+
+/// The codes the user's authenticator app would show now, for the device on screen.
+fn codes_on_phone(wizard: &Wizard) -> (String, String) {
+    let Screen::Mfa(MfaStage::Codes { device, .. }) = &wizard.app.screen else {
+        panic!("not on the code screen: {:?}", wizard.app.screen)
+    };
+    let now = wizard.clock.now_unix();
+    (
+        totp::code_at(&device.seed, now - totp::STEP_SECONDS).expect("code"),
+        totp::code_at(&device.seed, now).expect("code"),
+    )
+}
+
+/// The whole IAM path on the practice account, snapshotting each screen.
+async fn iam_path(lang: Lang) {
+    let suffix = match lang {
+        Lang::En => "en",
+        Lang::Ja => "ja",
+    };
+    let snap = |name: &str| format!("{name}_{suffix}");
+    let mut w = Wizard::open(lang, 80, 24).await;
+    insta::assert_snapshot!(snap("01_checklist"), w.screen());
+    assert_eq!(w.app.status(StepId::RootMfa), Some(Status::Fail));
+
+    w.select(StepId::RootMfa).await;
+    insta::assert_snapshot!(snap("02_root_mfa"), w.screen());
+    w.press(KeyCode::Char('c')).await;
+    assert_eq!(w.app.status(StepId::RootMfa), Some(Status::Pass));
+
+    w.select(StepId::AccountAlias).await;
+    w.press(KeyCode::Enter).await;
+    w.type_text("My-Team").await;
+    w.press(KeyCode::Enter).await;
+    insta::assert_snapshot!(snap("03_alias_invalid"), w.screen());
+    for _ in 0.."My-Team".len() {
+        w.press(KeyCode::Backspace).await;
+    }
+    w.type_text("day-one-team").await;
+    w.press(KeyCode::Enter).await;
+    assert_eq!(w.app.status(StepId::AccountAlias), Some(Status::Pass));
+    insta::assert_snapshot!(snap("04_alias_done"), w.screen());
+
+    w.select(StepId::PasswordPolicy).await;
+    w.press(KeyCode::Enter).await;
+    insta::assert_snapshot!(snap("05_policy_plan"), w.screen());
+    w.press(KeyCode::Enter).await;
+    assert_eq!(w.app.status(StepId::PasswordPolicy), Some(Status::Pass));
+
+    w.select(StepId::AdminGroup).await;
+    w.press(KeyCode::Enter).await;
+    insta::assert_snapshot!(snap("06_group_plan"), w.screen());
+    w.press(KeyCode::Enter).await;
+    assert_eq!(w.app.status(StepId::AdminGroup), Some(Status::Pass));
+
+    w.select(StepId::AdminUser).await;
+    w.press(KeyCode::Enter).await;
+    w.type_text("ada").await;
+    insta::assert_snapshot!(snap("07_user_plan"), w.screen());
+    w.press(KeyCode::Enter).await;
+    let Screen::PasswordOnce { password, .. } = &w.app.screen else {
+        panic!("password not shown: {:?}", w.app.screen)
+    };
+    let password = password.to_string();
+    assert!(password.len() >= 20);
+    assert!(w.screen().contains(&password), "the password is shown once");
+    w.press(KeyCode::Enter).await;
+    assert!(!w.screen().contains(&password), "and then never again");
+    assert_eq!(w.app.status(StepId::AdminUser), Some(Status::Pass));
+
+    w.select(StepId::UserMfa).await;
+    w.press(KeyCode::Enter).await;
+    insta::assert_snapshot!(snap("08_mfa_choose"), w.screen());
+    w.press(KeyCode::Enter).await;
+    // At 80x24 the QR code does not fit with its quiet zone: the screen says so.
+    insta::assert_snapshot!(snap("09_mfa_codes"), w.screen());
+    let (first, second) = codes_on_phone(&w);
+    w.type_text(&second).await;
+    w.type_text(&first).await;
+    w.press(KeyCode::Enter).await;
+    assert_eq!(enabled_mfa_commands(&w.commands), 0, "swapped codes never reach AWS");
+    insta::assert_snapshot!(snap("10_mfa_swapped"), w.screen());
+    w.type_text(&first).await;
+    w.type_text(&second).await;
+    w.press(KeyCode::Enter).await;
+    assert_eq!(enabled_mfa_commands(&w.commands), 1);
+    assert_eq!(w.app.status(StepId::UserMfa), Some(Status::Pass));
+    insta::assert_snapshot!(snap("11_mfa_done"), w.screen());
+}
+
+#[tokio::test]
+async fn the_iam_path_in_english() {
+    iam_path(Lang::En).await;
+}
+
+#[tokio::test]
+async fn the_iam_path_in_japanese() {
+    iam_path(Lang::Ja).await;
+}
+
+#[tokio::test]
+async fn the_status_colours_carry_meaning() {
+    let mut w = Wizard::open(Lang::En, 80, 24).await;
+    let buffer = w.draw().clone();
+    let row_of = |needle: &str| {
+        (0..buffer.area.height)
+            .find(|&y| {
+                (0..40)
+                    .map(|x| buffer[(x, y)].symbol())
+                    .collect::<String>()
+                    .contains(needle)
+            })
+            .unwrap_or_else(|| panic!("no row with {needle}"))
+    };
+    assert_eq!(buffer[(1, row_of("Root user has MFA"))].fg, Color::Red, "NG is red");
+    assert_eq!(
+        buffer[(1, row_of("Authenticator"))].fg,
+        Color::Yellow,
+        "manual is yellow"
+    );
+    assert_eq!(
+        buffer[(1, row_of("Organizations"))].fg,
+        Color::DarkGray,
+        "optional is grey"
+    );
+    w.select(StepId::RootMfa).await;
+    w.press(KeyCode::Char('c')).await;
+    let buffer = w.draw().clone();
+    let y = (0..buffer.area.height)
+        .find(|&y| {
+            (0..40)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+                .contains("Root user has MFA")
+        })
+        .expect("row");
+    assert_eq!(buffer[(1, y)].fg, Color::Green, "OK is green");
+}
+
+#[tokio::test]
+async fn a_small_terminal_is_told_so() {
+    let mut w = Wizard::open(Lang::En, 60, 20).await;
+    assert!(w.screen().contains("too small"), "{}", w.screen());
+}
+
+#[tokio::test]
+async fn the_qr_code_on_screen_decodes_to_the_otpauth_uri() {
+    let mut w = Wizard::open(Lang::En, 120, 40).await;
+    w.select(StepId::AdminGroup).await;
+    w.press(KeyCode::Enter).await;
+    w.press(KeyCode::Enter).await;
+    w.select(StepId::AdminUser).await;
+    w.press(KeyCode::Enter).await;
+    w.type_text("ada").await;
+    w.press(KeyCode::Enter).await;
+    w.press(KeyCode::Enter).await;
+    w.select(StepId::UserMfa).await;
+    w.press(KeyCode::Enter).await;
+    w.press(KeyCode::Enter).await;
+    let Screen::Mfa(MfaStage::Codes { device, user, .. }) = &w.app.screen else {
+        panic!("no code screen")
+    };
+    let expected = otpauth_uri(user, "111122223333", &device.seed).to_string();
+
+    let buffer = w.draw().clone();
+    // Each half-block cell is two modules: top in its foreground, bottom in its background.
+    let dark = |color: Color| color == Color::Black;
+    let (width, height) = (buffer.area.width as usize, buffer.area.height as usize * 2);
+    let mut modules = vec![false; width * height];
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            let cell = &buffer[(x, y)];
+            if cell.symbol() == UPPER_HALF {
+                modules[(2 * y as usize) * width + x as usize] = dark(cell.fg);
+                modules[(2 * y as usize + 1) * width + x as usize] = dark(cell.bg);
+            }
+        }
+    }
+    let scale = 4;
+    let mut image = rqrr::PreparedImage::prepare_from_bitmap(width * scale, height * scale, |x, y| {
+        modules[(y / scale) * width + x / scale]
+    });
+    let grids = image.detect_grids();
+    assert_eq!(grids.len(), 1, "one QR code on screen");
+    let (_, decoded) = grids[0].decode().expect("the code decodes");
+    assert_eq!(decoded, expected);
+}
+
+#[tokio::test]
+async fn leaving_the_enrolment_deletes_the_unused_device() {
+    let mut w = Wizard::open(Lang::En, 80, 24).await;
+    for step in [StepId::AdminGroup] {
+        w.select(step).await;
+        w.press(KeyCode::Enter).await;
+        w.press(KeyCode::Enter).await;
+    }
+    w.select(StepId::AdminUser).await;
+    w.press(KeyCode::Enter).await;
+    w.type_text("grace").await;
+    w.press(KeyCode::Enter).await;
+    w.press(KeyCode::Enter).await;
+    w.select(StepId::UserMfa).await;
+    w.press(KeyCode::Enter).await;
+    w.press(KeyCode::Enter).await;
+    assert!(matches!(w.app.screen, Screen::Mfa(MfaStage::Codes { .. })));
+    w.press(KeyCode::Esc).await;
+    assert!(w.commands.iter().any(|c| matches!(c, Command::DeleteVirtualMfa { .. })));
+    let unassigned = aws_day_one::account::Account::unassigned_virtual_mfas(w.worker.account.as_ref())
+        .await
+        .expect("list");
+    assert!(unassigned.is_empty(), "{unassigned:?}");
+    assert!(w.screen().contains("Cancelled"), "{}", w.screen());
+}
