@@ -7,14 +7,13 @@ mod support;
 
 use aws_day_one::account::aws::AwsAccount;
 use aws_day_one::account::practice::PracticeAccount;
-use aws_day_one::account::{ADMINISTRATOR_ACCESS_ARN, Account, AccountError, PasswordPolicy};
+use aws_day_one::account::{ADMINISTRATOR_ACCESS_ARN, Account, AccountError, Password, PasswordPolicy};
 use aws_day_one::checklist::{Status, StepId};
 use aws_day_one::clock::{Clock, FixedClock};
 use aws_day_one::mfa::totp;
 use aws_day_one::steps;
 use std::sync::Arc;
 use support::moto::Moto;
-use zeroize::Zeroizing;
 
 /// A fixed moment for the practice account's TOTP checks.
 const NOW: u64 = 1_795_435_210;
@@ -96,7 +95,7 @@ async fn the_iam_path(account: &dyn Account, clock: &FixedClock) {
         .await
         .expect("attach");
     account.create_user("ada").await.expect("user");
-    let password = Zeroizing::new("Example-Passw0rd-For-Tests!".to_owned());
+    let password = Password::new("Example-Passw0rd-For-Tests!");
     account
         .create_login_profile("ada", &password, true)
         .await

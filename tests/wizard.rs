@@ -2,6 +2,10 @@
 //! commands it returns run by the real worker against the practice account, and the
 //! screen drawn to an 80x24 test terminal and compared with reviewed snapshots.
 
+mod support;
+
+use aws_day_one::account::Account;
+use aws_day_one::account::aws::AwsAccount;
 use aws_day_one::account::practice::PracticeAccount;
 use aws_day_one::checklist::{Status, StepId};
 use aws_day_one::clock::{Clock, FixedClock};
@@ -37,13 +41,25 @@ impl Wizard {
     async fn open(lang: Lang, width: u16, height: u16) -> Wizard {
         let clock = FixedClock::at(NOW);
         let practice = PracticeAccount::new(Arc::new(clock.clone()));
+        Wizard::open_on(Arc::new(practice.clone()), Some(practice), clock, lang, width, height).await
+    }
+
+    async fn open_on(
+        account: Arc<dyn Account>,
+        practice: Option<PracticeAccount>,
+        clock: FixedClock,
+        lang: Lang,
+        width: u16,
+        height: u16,
+    ) -> Wizard {
         let (sender, answers) = mpsc::unbounded_channel();
+        let is_practice = practice.is_some();
         let worker = Worker {
-            account: Arc::new(practice.clone()),
-            practice: Some(practice),
+            account,
+            practice,
             messages: sender,
         };
-        let app = App::new(lang, true, Arc::new(clock.clone()), StepId::AuthenticatorApp);
+        let app = App::new(lang, is_practice, Arc::new(clock.clone()), StepId::AuthenticatorApp);
         let terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
         let mut wizard = Wizard {
             app,
@@ -192,9 +208,13 @@ async fn iam_path(lang: Lang) {
     let Screen::PasswordOnce { password, .. } = &w.app.screen else {
         panic!("password not shown: {:?}", w.app.screen)
     };
-    let password = password.to_string();
+    let password = password.expose().to_owned();
     assert!(password.len() >= 20);
     assert!(w.screen().contains(&password), "the password is shown once");
+    assert!(
+        !format!("{:?}", w.app.screen).contains(&password),
+        "but never in debug output"
+    );
     w.press(KeyCode::Enter).await;
     assert!(!w.screen().contains(&password), "and then never again");
     assert_eq!(w.app.status(StepId::AdminUser), Some(Status::Pass));
@@ -206,6 +226,12 @@ async fn iam_path(lang: Lang) {
     // At 80x24 the QR code does not fit with its quiet zone: the screen says so.
     insta::assert_snapshot!(snap("09_mfa_codes"), w.screen());
     let (first, second) = codes_on_phone(&w);
+    if let Screen::Mfa(MfaStage::Codes { device, .. }) = &w.app.screen {
+        assert!(
+            !format!("{:?}", w.app.screen).contains(device.seed.expose()),
+            "the seed stays out of debug output"
+        );
+    }
     w.type_text(&second).await;
     w.type_text(&first).await;
     w.press(KeyCode::Enter).await;
@@ -336,9 +362,51 @@ async fn leaving_the_enrolment_deletes_the_unused_device() {
     assert!(matches!(w.app.screen, Screen::Mfa(MfaStage::Codes { .. })));
     w.press(KeyCode::Esc).await;
     assert!(w.commands.iter().any(|c| matches!(c, Command::DeleteVirtualMfa { .. })));
-    let unassigned = aws_day_one::account::Account::unassigned_virtual_mfas(w.worker.account.as_ref())
-        .await
-        .expect("list");
+    let unassigned = w.worker.account.unassigned_virtual_mfas().await.expect("list");
     assert!(unassigned.is_empty(), "{unassigned:?}");
     assert!(w.screen().contains("Cancelled"), "{}", w.screen());
+}
+
+#[tokio::test]
+async fn enrolment_against_moto_sends_only_checked_codes_and_tidies_up() {
+    let moto = support::moto::Moto::start();
+    let config = moto.sdk_config();
+    support::seed::user(&config, "ada", true, None).await;
+    let account: Arc<dyn Account> = Arc::new(AwsAccount::new(&config));
+    let mut w = Wizard::open_on(account, None, FixedClock::at(NOW), Lang::En, 80, 24).await;
+    w.select(StepId::UserMfa).await;
+    assert_eq!(w.app.status(StepId::UserMfa), Some(Status::Fail));
+
+    // Wrong codes: refused here, never sent (moto itself would accept any codes).
+    w.press(KeyCode::Enter).await;
+    w.press(KeyCode::Enter).await;
+    w.type_text("111111").await;
+    w.type_text("222222").await;
+    w.press(KeyCode::Enter).await;
+    assert_eq!(enabled_mfa_commands(&w.commands), 0);
+    assert!(w.screen().contains("do not match"), "{}", w.screen());
+    assert_eq!(w.worker.account.unassigned_virtual_mfas().await.expect("list").len(), 1);
+
+    // Abandoned: the unused device is deleted from the account.
+    w.press(KeyCode::Esc).await;
+    assert!(
+        w.worker
+            .account
+            .unassigned_virtual_mfas()
+            .await
+            .expect("list")
+            .is_empty()
+    );
+    assert!(w.worker.account.mfa_devices("ada").await.expect("devices").is_empty());
+
+    // The real thing: two consecutive codes from the device's seed.
+    w.press(KeyCode::Enter).await;
+    w.press(KeyCode::Enter).await;
+    let (first, second) = codes_on_phone(&w);
+    w.type_text(&first).await;
+    w.type_text(&second).await;
+    w.press(KeyCode::Enter).await;
+    assert_eq!(enabled_mfa_commands(&w.commands), 1);
+    assert_eq!(w.app.status(StepId::UserMfa), Some(Status::Pass));
+    assert_eq!(w.worker.account.mfa_devices("ada").await.expect("devices").len(), 1);
 }

@@ -3,6 +3,7 @@
 //! `aws login`, environment variables and CloudShell all work the way the AWS CLI does.
 //! This is the only module that names SDK types; errors leave it as [`AccountError`].
 
+use super::Password;
 use super::{
     Account, AccountError, AccountSummary, AlternateContact, BudgetNotification, ConfigRecorder, ConfigSetup,
     ContactKind, CostBudget, Detector, Identity, NewVirtualMfa, Organization, PasswordPolicy, Trail,
@@ -16,7 +17,6 @@ use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 use aws_smithy_runtime_api::client::result::SdkError;
 use futures::{StreamExt, TryStreamExt, stream};
 use std::time::Duration;
-use zeroize::Zeroizing;
 
 /// How many per-user or per-item calls run at once when a check fans out.
 const FAN_OUT: usize = 8;
@@ -641,14 +641,14 @@ impl Account for AwsAccount {
     async fn create_login_profile(
         &self,
         user: &str,
-        password: &Zeroizing<String>,
+        password: &Password,
         reset_required: bool,
     ) -> Result<(), AccountError> {
         // The SDK marks the password sensitive: its Debug output redacts it.
         self.iam
             .create_login_profile()
             .user_name(user)
-            .password(password.as_str())
+            .password(password.expose())
             .password_reset_required(reset_required)
             .send()
             .await

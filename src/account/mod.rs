@@ -124,6 +124,28 @@ pub struct Organization {
     pub management_account_id: String,
 }
 
+/// A console password: wiped from memory when dropped and never shown by `Debug`, so
+/// it cannot reach a log, a panic message or a snapshot by accident.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Password(Zeroizing<String>);
+
+impl Password {
+    pub fn new(text: impl Into<String>) -> Password {
+        Password(Zeroizing::new(text.into()))
+    }
+
+    /// The password itself, for the one screen that shows it and the one call that sets it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Password {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Password(<redacted>)")
+    }
+}
+
 /// A virtual MFA device just created and not yet enabled.
 #[derive(Debug)]
 pub struct NewVirtualMfa {
@@ -182,7 +204,7 @@ pub trait Account: Send + Sync {
     async fn create_login_profile(
         &self,
         user: &str,
-        password: &Zeroizing<String>,
+        password: &Password,
         reset_required: bool,
     ) -> Result<(), AccountError>;
     async fn add_user_to_group(&self, user: &str, group: &str) -> Result<(), AccountError>;

@@ -4,6 +4,7 @@
 //! new passwords, real TOTP codes on `EnableMFADevice`), so what works here works on a
 //! real account. The contract tests hold it to the same scenarios as the SDK.
 
+use super::Password;
 use super::{
     ADMINISTRATOR_ACCESS_ARN, Account, AccountError, AccountSummary, AlternateContact, ConfigSetup, ContactKind,
     CostBudget, Detector, Identity, NewVirtualMfa, Organization, PasswordPolicy, Trail,
@@ -315,12 +316,12 @@ impl Account for PracticeAccount {
     async fn create_login_profile(
         &self,
         user: &str,
-        password: &Zeroizing<String>,
+        password: &Password,
         _reset_required: bool,
     ) -> Result<(), AccountError> {
         let action = "iam:CreateLoginProfile";
         let mut state = self.state();
-        if let Some(problem) = password_violations(password, state.password_policy.as_ref()) {
+        if let Some(problem) = password_violations(password.expose(), state.password_policy.as_ref()) {
             return Err(invalid(action, problem));
         }
         let entry = state.users.get_mut(user).ok_or_else(|| no_such_entity(action, user))?;

@@ -2,8 +2,7 @@
 //! missing, so running it again after a failure finishes the job instead of failing
 //! on what the first run made.
 
-use crate::account::{ADMINISTRATOR_ACCESS_ARN, Account, AccountError, PasswordPolicy};
-use zeroize::Zeroizing;
+use crate::account::{ADMINISTRATOR_ACCESS_ARN, Account, AccountError, Password, PasswordPolicy};
 
 /// The workshop's baseline: 14 characters, every class, users may change their own
 /// password, the last 24 cannot be reused. A stricter current setting is kept.
@@ -42,7 +41,7 @@ pub async fn admin_user(
     account: &dyn Account,
     user: &str,
     group: &str,
-    password: &Zeroizing<String>,
+    password: &Password,
     reset_required: bool,
 ) -> Result<bool, AccountError> {
     exists_ok(account.create_user(user).await)?;

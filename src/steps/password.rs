@@ -2,7 +2,7 @@
 //! sign-in never fails on a rule. The password lives in a wiped-on-drop string and is
 //! shown once; it is never stored.
 
-use crate::account::PasswordPolicy;
+use crate::account::{Password, PasswordPolicy};
 use zeroize::Zeroizing;
 
 const UPPER: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ";
@@ -15,7 +15,7 @@ const MIN_LENGTH: usize = 20;
 
 /// A random password with every character class, at least as long as the policy asks
 /// (and at least 20). Look-alike characters (0/O, 1/l/I) are left out.
-pub fn generate(policy: Option<&PasswordPolicy>) -> Result<Zeroizing<String>, getrandom::Error> {
+pub fn generate(policy: Option<&PasswordPolicy>) -> Result<Password, getrandom::Error> {
     let length = policy.map_or(0, |p| p.minimum_length.max(0) as usize).max(MIN_LENGTH);
     let all: Vec<u8> = [UPPER, LOWER, DIGITS, SYMBOLS].concat();
     let mut random = Zeroizing::new(vec![0u8; length * 2]);
@@ -32,7 +32,7 @@ pub fn generate(policy: Option<&PasswordPolicy>) -> Result<Zeroizing<String>, ge
         let other = random[length + index] as usize % (index + 1);
         chars.swap(index, other);
     }
-    Ok(Zeroizing::new(chars.iter().map(|b| *b as char).collect()))
+    Ok(Password::new(chars.iter().map(|b| *b as char).collect::<String>()))
 }
 
 #[cfg(test)]
@@ -47,6 +47,7 @@ mod tests {
         };
         for _ in 0..50 {
             let password = generate(Some(&policy)).expect("random");
+            let password = password.expose();
             assert_eq!(password.len(), 32);
             assert!(password.chars().any(|c| c.is_ascii_uppercase()));
             assert!(password.chars().any(|c| c.is_ascii_lowercase()));
@@ -57,7 +58,7 @@ mod tests {
 
     #[test]
     fn without_a_policy_the_password_is_still_long() {
-        assert_eq!(generate(None).expect("random").len(), MIN_LENGTH);
+        assert_eq!(generate(None).expect("random").expose().len(), MIN_LENGTH);
         assert_ne!(generate(None).expect("random"), generate(None).expect("random"));
     }
 }

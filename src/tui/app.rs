@@ -3,7 +3,7 @@
 //! to start as [`Command`]s instead of doing it, so the whole flow is testable without a
 //! terminal, tokio or AWS.
 
-use crate::account::{AccountError, Identity, NewVirtualMfa};
+use crate::account::{AccountError, Identity, NewVirtualMfa, Password};
 use crate::checklist::{CheckKind, CheckResult, Finding, Status, StepId};
 use crate::clock::Clock;
 use crate::i18n::Lang;
@@ -12,7 +12,6 @@ use crate::steps::validate::{self, NameProblem};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
-use zeroize::Zeroizing;
 
 /// How often a console-only step is re-checked while it is on screen and not yet done.
 pub const POLL_SECONDS: u64 = 5;
@@ -39,7 +38,7 @@ pub enum Backend {
     },
     AdminUserCreated {
         user: String,
-        password: Zeroizing<String>,
+        password: Password,
         result: Result<bool, AccountError>,
     },
     MfaCandidates(Result<Vec<String>, AccountError>),
@@ -163,7 +162,7 @@ pub enum Screen {
     /// The generated password, shown once.
     PasswordOnce {
         user: String,
-        password: Zeroizing<String>,
+        password: Password,
     },
     Mfa(MfaStage),
     /// A fix is running.

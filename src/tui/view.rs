@@ -357,7 +357,7 @@ fn draw_form(app: &App, frame: &mut Frame, area: Rect) {
             lines.push(Line::styled(Ui::PasswordOnceTitle.text(lang), theme::heading()));
             lines.push(Line::raw(""));
             lines.push(Line::from(format!("  {user}")));
-            lines.push(Line::styled(format!("  {}", password.as_str()), theme::input()));
+            lines.push(Line::styled(format!("  {}", password.expose()), theme::input()));
             lines.push(Line::raw(""));
             paragraph(&mut lines, Ui::PasswordOnceBody.text(lang), width, theme::warn());
         }

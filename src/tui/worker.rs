@@ -145,7 +145,7 @@ impl Worker {
         let (group, password) = match prepared {
             Ok(ready) => ready,
             Err(error) => {
-                let password = zeroize::Zeroizing::new(String::new());
+                let password = crate::account::Password::new(String::new());
                 self.send(Backend::AdminUserCreated {
                     user,
                     password,
