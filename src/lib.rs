@@ -9,6 +9,7 @@ pub mod clock;
 pub mod commands;
 pub mod i18n;
 pub mod mfa;
+pub mod state;
 pub mod steps;
 pub mod textwrap;
 pub mod tui;

@@ -431,3 +431,27 @@ fn practice_status_needs_no_credentials_and_shows_a_brand_new_account() {
     assert_status(&json, "root-access-keys", "fail");
     assert_status(&json, "organizations", "skipped");
 }
+
+#[tokio::test]
+async fn manual_steps_confirmed_in_the_wizard_pass_in_status() {
+    let moto = Moto::start();
+    let state = std::env::temp_dir().join(format!("aws-day-one-status-state-{}", std::process::id()));
+    aws_day_one::state::AccountMemory::new(&state, ACCOUNT_ID)
+        .confirm(aws_day_one::checklist::StepId::BillingAccess)
+        .expect("write state");
+    let state_dir = state.to_string_lossy().into_owned();
+    let url = moto.url();
+    let mut env = TEST_CREDENTIALS.to_vec();
+    env.push((aws_day_one::state::STATE_DIR_VARIABLE, &state_dir));
+    let run = run_app(&["status", "--output", "json", "--endpoint-url", &url], &env);
+    let json: Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(verdict(&json, "billing-access"), ("pass", "Confirmed by you."));
+    assert_status(&json, "cost-explorer", "manual");
+    let text = run_app(&["status", "--endpoint-url", &url], &env);
+    assert!(
+        text.stdout.ends_with("1 of 12 automatic checks pass\n"),
+        "confirmed manual steps are not automatic: {}",
+        text.stdout
+    );
+    std::fs::remove_dir_all(&state).expect("clean up");
+}

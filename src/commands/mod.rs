@@ -71,7 +71,7 @@ pub async fn run(cli: Cli, lang: Lang) -> ExitCode {
     };
     let account = AwsAccount::new(&config);
     match cli.command {
-        Some(Command::Status { output }) => status::run(&account, &region, lang, output, colour_wanted()).await,
+        Some(Command::Status { output }) => status::run(&account, &region, lang, output, colour_wanted(), true).await,
         None => match account.identity().await {
             Err(AccountError::NoCredentials) if offer_practice(lang) => run_practice(None, cli.step, None, lang).await,
             Err(error) => cannot_run(CannotRun::Account(error), lang),
@@ -86,7 +86,7 @@ async fn run_practice(command: Option<Command>, step: Option<StepId>, region: Op
     match command {
         Some(Command::Status { output }) => {
             let region = region.unwrap_or_else(|| PRACTICE_REGION.to_owned());
-            status::run(&account, &region, lang, output, colour_wanted()).await
+            status::run(&account, &region, lang, output, colour_wanted(), false).await
         }
         None => wizard(Arc::new(account.clone()), Some(account), step, lang).await,
     }

@@ -3,9 +3,10 @@
 
 use super::{CannotRun, cannot_run};
 use crate::account::{Account, Identity};
-use crate::checklist::{CheckResult, Status};
+use crate::checklist::{CheckKind, CheckResult, Status};
 use crate::cli::Output;
 use crate::i18n::Lang;
+use crate::state::AccountMemory;
 use crate::steps;
 use crate::textwrap::wrap;
 use serde::Serialize;
@@ -20,12 +21,23 @@ const WORD_COLUMN: usize = 6;
 const ID_COLUMN: usize = 17;
 
 /// Run every check and print the report.
-pub async fn run(account: &dyn Account, region: &str, lang: Lang, output: Output, colour: bool) -> ExitCode {
+/// `remember`: apply the manual steps the user confirmed earlier (not for practice).
+pub async fn run(
+    account: &dyn Account,
+    region: &str,
+    lang: Lang,
+    output: Output,
+    colour: bool,
+    remember: bool,
+) -> ExitCode {
     let identity = match account.identity().await {
         Ok(identity) => identity,
         Err(error) => return cannot_run(CannotRun::Account(error), lang),
     };
-    let results = steps::check_everything(account, &identity).await;
+    let mut results = steps::check_everything(account, &identity).await;
+    if remember && let Some(memory) = AccountMemory::for_account(&identity.account_id) {
+        steps::apply_confirmations(&mut results, &memory.confirmed());
+    }
     let report = Report {
         identity,
         region: region.to_owned(),
@@ -73,7 +85,10 @@ impl Report {
 
     /// (passing, answered) automatic checks.
     pub fn tally(&self) -> (usize, usize) {
-        let automatic = self.results.iter().filter(|r| r.status.is_automatic());
+        let automatic = self
+            .results
+            .iter()
+            .filter(|r| r.id.kind() != CheckKind::Manual && r.status.is_automatic());
         let passing = automatic.clone().filter(|r| r.status == Status::Pass).count();
         (passing, automatic.count())
     }

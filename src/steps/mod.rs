@@ -92,3 +92,13 @@ pub async fn check_everything(account: &dyn Account, identity: &Identity) -> Vec
     results.sort_by_key(|result| result.id);
     results
 }
+
+/// Mark the manual steps the user confirmed as passing, "confirmed by you".
+pub fn apply_confirmations(results: &mut [CheckResult], confirmed: &[StepId]) {
+    for result in results.iter_mut() {
+        if result.status == Status::Manual && confirmed.contains(&result.id) {
+            result.status = Status::Pass;
+            result.finding = Finding::ConfirmedByYou;
+        }
+    }
+}

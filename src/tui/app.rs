@@ -31,6 +31,10 @@ pub enum Msg {
 #[derive(Debug)]
 pub enum Backend {
     Identity(Result<Identity, AccountError>),
+    /// Manual steps confirmed in an earlier run.
+    Confirmed(Vec<StepId>),
+    /// Remembering a confirmation failed (the step stays confirmed for this run).
+    NotRemembered(String),
     Checked(CheckResult),
     Fixed {
         step: StepId,
@@ -78,6 +82,8 @@ pub enum Command {
     DeleteVirtualMfa {
         serial_number: String,
     },
+    /// Remember that the user confirmed a manual step.
+    RememberConfirmation(StepId),
     /// Practice only: do what the user would do in the console.
     ConsoleDone(StepId),
 }
@@ -178,6 +184,8 @@ pub enum Notice {
     MfaDiscarded,
     PasswordUnchanged(String),
     NoMfaCandidates,
+    /// The confirmation could not be saved; the reason is the system's.
+    NotRemembered(String),
 }
 
 /// The wizard's whole state.
@@ -284,8 +292,22 @@ impl App {
                 self.identity = Some(identity);
                 Vec::new()
             }
-            Backend::Checked(result) => {
+            Backend::Confirmed(steps) => {
+                for step in steps {
+                    self.confirm(step);
+                }
+                Vec::new()
+            }
+            Backend::NotRemembered(reason) => {
+                self.notice = Some(Notice::NotRemembered(reason));
+                Vec::new()
+            }
+            Backend::Checked(mut result) => {
                 self.checking.remove(&result.id);
+                if self.confirmed.contains(&result.id) && result.status == Status::Manual {
+                    result.status = Status::Pass;
+                    result.finding = Finding::ConfirmedByYou;
+                }
                 self.results.insert(result.id, result);
                 Vec::new()
             }
@@ -363,6 +385,18 @@ impl App {
                 Vec::new()
             }
         }
+    }
+
+    fn confirm(&mut self, step: StepId) {
+        self.confirmed.insert(step);
+        self.results.insert(
+            step,
+            CheckResult {
+                id: step,
+                status: Status::Pass,
+                finding: Finding::ConfirmedByYou,
+            },
+        );
     }
 
     /// After a fix: say what happened and re-check the step.

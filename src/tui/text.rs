@@ -64,6 +64,7 @@ pub enum Ui {
     MfaEnabled,
     MfaDiscarded,
     QrTooSmall,
+    NotRemembered,
 }
 
 impl Localize for Ui {
@@ -197,6 +198,8 @@ impl Ui {
             (Ui::MfaEnabled, Ja) => "このユーザーの MFA を有効にしました。",
             (Ui::MfaDiscarded, En) => "Cancelled: the unused MFA device was deleted.",
             (Ui::MfaDiscarded, Ja) => "中止しました。使わなかった MFA デバイスは削除しました。",
+            (Ui::NotRemembered, En) => "Confirmed for now, but it could not be saved for next time",
+            (Ui::NotRemembered, Ja) => "確認済みにしましたが、次回のために保存できませんでした",
             (Ui::QrTooSmall, En) => "Enlarge the terminal to show the QR code, or press s and type the key.",
             (Ui::QrTooSmall, Ja) => "QR コードを表示するには端末を広げるか、s で秘密鍵を表示して入力してください。",
         }

@@ -5,6 +5,7 @@ use super::app::{Backend, Command, Msg};
 use crate::account::practice::PracticeAccount;
 use crate::account::{ADMINISTRATOR_ACCESS_ARN, Account, AccountError, Identity};
 use crate::checklist::StepId;
+use crate::state::AccountMemory;
 use crate::steps::{self, CHECK_TIMEOUT, Facts, fix, password};
 use futures::StreamExt;
 use std::sync::Arc;
@@ -35,7 +36,29 @@ impl Worker {
     pub async fn run(&self, command: Command) {
         let account = self.account.as_ref();
         match command {
-            Command::LoadIdentity => self.send(Backend::Identity(account.identity().await)),
+            Command::LoadIdentity => {
+                let identity = account.identity().await;
+                if let (Ok(identity), None) = (&identity, &self.practice) {
+                    let memory = AccountMemory::for_account(&identity.account_id);
+                    self.send(Backend::Confirmed(memory.map(|m| m.confirmed()).unwrap_or_default()));
+                }
+                self.send(Backend::Identity(identity));
+            }
+            Command::RememberConfirmation(step) => {
+                // The practice account is new every time: nothing to remember.
+                if self.practice.is_none() {
+                    let remembered = match self.identity().await {
+                        Ok(identity) => match AccountMemory::for_account(&identity.account_id) {
+                            Some(memory) => memory.confirm(step).map_err(|error| error.to_string()),
+                            None => Err("no state directory".to_owned()),
+                        },
+                        Err(error) => Err(error.to_string()),
+                    };
+                    if let Err(reason) = remembered {
+                        self.send(Backend::NotRemembered(reason));
+                    }
+                }
+            }
             Command::Check(steps) => self.check(&steps).await,
             Command::CreateAlias(alias) => {
                 let result = account.create_account_alias(&alias).await;
