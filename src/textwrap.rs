@@ -11,7 +11,8 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     for token in breakable_tokens(text) {
-        if !line.is_empty() && (line.trim_end().width() + token.trim_end().width()) > width {
+        // The line as it would read with this token, without the token's own trailing space.
+        if !line.is_empty() && (line.width() + token.trim_end().width()) > width {
             lines.push(line.trim_end().to_owned());
             line.clear();
         }
@@ -64,6 +65,11 @@ mod tests {
     #[test]
     fn wrap_breaks_english_at_spaces_and_japanese_anywhere() {
         assert_eq!(wrap("one two three", 7), ["one two", "three"]);
+        assert_eq!(
+            wrap("one two three", 6),
+            ["one", "two", "three"],
+            "the space between words counts"
+        );
         assert_eq!(wrap("あいうえお", 4), ["あい", "うえ", "お"]);
         assert_eq!(wrap("あいう。", 6), ["あい", "う。"], "a full stop never starts a line");
         assert_eq!(

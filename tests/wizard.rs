@@ -410,3 +410,27 @@ async fn enrolment_against_moto_sends_only_checked_codes_and_tidies_up() {
     assert_eq!(w.app.status(StepId::UserMfa), Some(Status::Pass));
     assert_eq!(w.worker.account.mfa_devices("ada").await.expect("devices").len(), 1);
 }
+
+#[tokio::test]
+async fn every_step_page_fits_80x24_in_both_languages() {
+    for lang in [Lang::En, Lang::Ja] {
+        let mut w = Wizard::open(lang, 80, 24).await;
+        for step in StepId::ALL {
+            w.select(step).await;
+            let lines = view::step_page(&w.app, view::MIN_PAGE_WIDTH);
+            let text: Vec<String> = lines.iter().map(|line| line.to_string()).collect();
+            assert!(
+                lines.len() <= view::MIN_PAGE_HEIGHT,
+                "{step} ({lang}) needs {} rows:\n{}",
+                lines.len(),
+                text.join("\n")
+            );
+            for line in &lines {
+                assert!(
+                    line.width() <= view::MIN_PAGE_WIDTH,
+                    "{step} ({lang}) line too wide: {line}"
+                );
+            }
+        }
+    }
+}

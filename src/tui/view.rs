@@ -20,6 +20,10 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
+/// The width of the step page in the smallest terminal (80 minus list and separators).
+pub const MIN_PAGE_WIDTH: usize = 43;
+/// The height of the step page in the smallest terminal (24 minus header and footer).
+pub const MIN_PAGE_HEIGHT: usize = 22;
 const LIST_WIDTH: u16 = 34;
 
 /// Draw the whole wizard.
@@ -237,8 +241,13 @@ fn action_hint(app: &App, step: StepId) -> Option<Ui> {
 }
 
 fn draw_step_page(app: &App, frame: &mut Frame, area: Rect) {
+    let lines = step_page(app, area.width.saturating_sub(1) as usize);
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The selected step's page as lines `width` columns wide.
+pub fn step_page(app: &App, width: usize) -> Vec<Line<'static>> {
     let lang = app.lang;
-    let width = area.width.saturating_sub(1) as usize;
     let step = app.selected;
     let guide = step.guide(lang);
     let mut lines: Vec<Line<'static>> = vec![Line::styled(step.title(lang).to_owned(), theme::title())];
@@ -268,8 +277,14 @@ fn draw_step_page(app: &App, frame: &mut Frame, area: Rect) {
         );
     }
     if let Some(url) = step.console_url() {
-        lines.push(Line::styled(format!("{}:", Ui::Console.text(lang)), theme::heading()));
-        link_lines(&mut lines, url, width);
+        let label = format!("{}: ", Ui::Console.text(lang));
+        let first = width.saturating_sub(Line::from(label.as_str()).width());
+        let (head, tail) = url.split_at(url.char_indices().nth(first).map_or(url.len(), |(i, _)| i));
+        lines.push(Line::from(vec![
+            Span::styled(label, theme::heading()),
+            Span::styled(head.to_owned(), theme::link()),
+        ]));
+        link_lines(&mut lines, tail, width);
     }
     if let Screen::Working(_) = app.screen {
         lines.push(Line::styled(Ui::Working.text(lang), theme::warn()));
@@ -279,7 +294,7 @@ fn draw_step_page(app: &App, frame: &mut Frame, area: Rect) {
     } else if let Some(hint) = action_hint(app, step) {
         lines.push(Line::styled(hint.text(lang), theme::action()));
     }
-    frame.render_widget(Paragraph::new(lines), area);
+    lines
 }
 
 fn input_line(label: &str, input: &Input) -> Vec<Line<'static>> {
