@@ -191,7 +191,18 @@ async fn iam_path(lang: Lang) {
     w.select(StepId::PasswordPolicy).await;
     w.press(KeyCode::Enter).await;
     insta::assert_snapshot!(snap("05_policy_plan"), w.screen());
+    w.press(KeyCode::Right).await;
+    w.press(KeyCode::Down).await;
+    w.press(KeyCode::Down).await;
+    w.press(KeyCode::Down).await;
+    w.press(KeyCode::Down).await;
+    w.press(KeyCode::Down).await;
+    w.press(KeyCode::Down).await;
+    w.press(KeyCode::Left).await;
     w.press(KeyCode::Enter).await;
+    let policy = w.worker.account.password_policy().await.expect("policy").expect("set");
+    assert_eq!((policy.minimum_length, policy.reuse_prevention), (15, Some(23)), "the edits were applied");
+    assert!(policy.require_symbols && policy.allow_users_to_change);
     assert_eq!(w.app.status(StepId::PasswordPolicy), Some(Status::Pass));
 
     w.select(StepId::AdminGroup).await;

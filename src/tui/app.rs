@@ -3,11 +3,12 @@
 //! to start as [`Command`]s instead of doing it, so the whole flow is testable without a
 //! terminal, tokio or AWS.
 
-use crate::account::{AccountError, Identity, NewVirtualMfa, Password};
+use crate::account::{AccountError, Identity, NewVirtualMfa, Password, PasswordPolicy};
 use crate::checklist::{CheckKind, CheckResult, Finding, Status, StepId};
 use crate::clock::Clock;
 use crate::i18n::Lang;
 use crate::mfa::totp::{self, CodeField, CodeRejection};
+use crate::steps::fix::baseline_password_policy;
 use crate::steps::validate::{self, NameProblem};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::{HashMap, HashSet};
@@ -15,6 +16,26 @@ use std::sync::Arc;
 
 /// How often a console-only step is re-checked while it is on screen and not yet done.
 pub const POLL_SECONDS: u64 = 5;
+
+/// Rows of the password policy editor: length, four classes, self-service change, reuse.
+pub const POLICY_FIELDS: usize = 7;
+
+/// Change one row of the policy by `step` (numbers) or toggle it (yes/no), within the
+/// ranges IAM accepts: length 6 to 128, reuse prevention off or 1 to 24.
+pub fn adjust_policy(plan: &mut PasswordPolicy, field: usize, step: i32) {
+    match field {
+        0 => plan.minimum_length = (plan.minimum_length + step).clamp(6, 128),
+        1 => plan.require_uppercase = !plan.require_uppercase,
+        2 => plan.require_lowercase = !plan.require_lowercase,
+        3 => plan.require_numbers = !plan.require_numbers,
+        4 => plan.require_symbols = !plan.require_symbols,
+        5 => plan.allow_users_to_change = !plan.allow_users_to_change,
+        _ => {
+            let reuse = (plan.reuse_prevention.unwrap_or(0) + step).clamp(0, 24);
+            plan.reuse_prevention = (reuse > 0).then_some(reuse);
+        }
+    }
+}
 
 /// Everything that can happen to the wizard.
 #[derive(Debug)]
@@ -36,6 +57,7 @@ pub enum Backend {
     /// Remembering a confirmation failed (the step stays confirmed for this run).
     NotRemembered(String),
     Checked(CheckResult),
+    PasswordPolicyLoaded(Result<Option<PasswordPolicy>, AccountError>),
     Fixed {
         step: StepId,
         result: Result<(), AccountError>,
@@ -63,7 +85,8 @@ pub enum Command {
     LoadIdentity,
     Check(Vec<StepId>),
     CreateAlias(String),
-    ApplyPasswordPolicy,
+    LoadPasswordPolicy,
+    ApplyPasswordPolicy(PasswordPolicy),
     CreateAdminGroup(String),
     CreateAdminUser {
         user: String,
@@ -155,7 +178,12 @@ pub enum Screen {
         input: Input,
         problem: Option<NameProblem>,
     },
-    PasswordPolicy,
+    /// The policy as it is and as it will be; `field` is the row being edited.
+    PasswordPolicy {
+        current: Option<PasswordPolicy>,
+        plan: PasswordPolicy,
+        field: usize,
+    },
     AdminGroup {
         input: Input,
         problem: Option<NameProblem>,
@@ -309,6 +337,20 @@ impl App {
                     result.finding = Finding::ConfirmedByYou;
                 }
                 self.results.insert(result.id, result);
+                Vec::new()
+            }
+            Backend::PasswordPolicyLoaded(Ok(current)) => {
+                let plan = baseline_password_policy(current.as_ref());
+                self.screen = Screen::PasswordPolicy {
+                    current,
+                    plan,
+                    field: 0,
+                };
+                Vec::new()
+            }
+            Backend::PasswordPolicyLoaded(Err(error)) => {
+                self.screen = Screen::Checklist;
+                self.notice = Some(Notice::Failed(error));
                 Vec::new()
             }
             Backend::Fixed { step, result } => {
@@ -502,7 +544,10 @@ impl App {
                     problem: None,
                 }
             }
-            StepId::PasswordPolicy => self.screen = Screen::PasswordPolicy,
+            StepId::PasswordPolicy => {
+                self.screen = Screen::Working(StepId::PasswordPolicy);
+                return vec![Command::LoadPasswordPolicy];
+            }
             StepId::AdminGroup => {
                 self.screen = Screen::AdminGroup {
                     input: Input::with("Administrators"),
@@ -562,12 +607,32 @@ impl App {
                     (Screen::Alias { input, problem }, Vec::new())
                 }
             },
-            Screen::PasswordPolicy => match key.code {
+            Screen::PasswordPolicy {
+                current,
+                mut plan,
+                mut field,
+            } => match key.code {
                 KeyCode::Enter => (
                     Screen::Working(StepId::PasswordPolicy),
-                    vec![Command::ApplyPasswordPolicy],
+                    vec![Command::ApplyPasswordPolicy(plan)],
                 ),
-                _ => (Screen::PasswordPolicy, Vec::new()),
+                KeyCode::Up | KeyCode::Char('k') => {
+                    field = field.saturating_sub(1);
+                    (Screen::PasswordPolicy { current, plan, field }, Vec::new())
+                }
+                KeyCode::Down | KeyCode::Char('j') => {
+                    field = (field + 1).min(POLICY_FIELDS - 1);
+                    (Screen::PasswordPolicy { current, plan, field }, Vec::new())
+                }
+                KeyCode::Left | KeyCode::Char('-') => {
+                    adjust_policy(&mut plan, field, -1);
+                    (Screen::PasswordPolicy { current, plan, field }, Vec::new())
+                }
+                KeyCode::Right | KeyCode::Char('+') | KeyCode::Char(' ') => {
+                    adjust_policy(&mut plan, field, 1);
+                    (Screen::PasswordPolicy { current, plan, field }, Vec::new())
+                }
+                _ => (Screen::PasswordPolicy { current, plan, field }, Vec::new()),
             },
             Screen::AdminGroup { mut input, problem } => match key.code {
                 KeyCode::Enter => match validate::group_name(&input.value) {

@@ -10,7 +10,6 @@ use crate::i18n::{Lang, Localize};
 use crate::mfa::otpauth::otpauth_uri;
 use crate::mfa::qr::QrMatrix;
 use crate::mfa::totp;
-use crate::steps::fix::baseline_password_policy;
 use crate::textwrap::wrap;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -297,6 +296,49 @@ pub fn step_page(app: &App, width: usize) -> Vec<Line<'static>> {
     lines
 }
 
+fn policy_labels(lang: Lang) -> [&'static str; 7] {
+    match lang {
+        Lang::En => [
+            "minimum length",
+            "uppercase required",
+            "lowercase required",
+            "digit required",
+            "symbol required",
+            "users may change it",
+            "no reuse of last",
+        ],
+        Lang::Ja => [
+            "最小文字数",
+            "大文字を必須",
+            "小文字を必須",
+            "数字を必須",
+            "記号を必須",
+            "ユーザーによる変更",
+            "再利用禁止 (直近)",
+        ],
+    }
+}
+
+fn policy_value(policy: &crate::account::PasswordPolicy, row: usize, lang: Lang) -> String {
+    let yes_no = |value: bool| match (value, lang) {
+        (true, Lang::En) => "yes",
+        (false, Lang::En) => "no",
+        (true, Lang::Ja) => "はい",
+        (false, Lang::Ja) => "いいえ",
+    };
+    match row {
+        0 => policy.minimum_length.to_string(),
+        1 => yes_no(policy.require_uppercase).to_owned(),
+        2 => yes_no(policy.require_lowercase).to_owned(),
+        3 => yes_no(policy.require_numbers).to_owned(),
+        4 => yes_no(policy.require_symbols).to_owned(),
+        5 => yes_no(policy.allow_users_to_change).to_owned(),
+        _ => policy
+            .reuse_prevention
+            .map_or_else(|| yes_no(false).to_owned(), |n| n.to_string()),
+    }
+}
+
 fn input_line(label: &str, input: &Input) -> Vec<Line<'static>> {
     vec![
         Line::styled(label.to_owned(), theme::heading()),
@@ -322,31 +364,34 @@ fn draw_form(app: &App, frame: &mut Frame, area: Rect) {
                 paragraph(&mut lines, &problem.localize(lang), width, theme::bad());
             }
         }
-        Screen::PasswordPolicy => {
-            let baseline = baseline_password_policy(None);
+        Screen::PasswordPolicy { current, plan, field } => {
             paragraph(&mut lines, Ui::PolicyWillSet.text(lang), width, Style::new());
-            let reuse = baseline.reuse_prevention.unwrap_or(0);
-            let rows: [(&str, String); 4] = match lang {
-                Lang::En => [
-                    ("minimum length", baseline.minimum_length.to_string()),
-                    ("must contain", "A-Z a-z 0-9 !@#".into()),
-                    ("users may change it", "yes".into()),
-                    ("cannot reuse the last", reuse.to_string()),
-                ],
-                Lang::Ja => [
-                    ("最小文字数", baseline.minimum_length.to_string()),
-                    ("必須の文字", "A-Z a-z 0-9 !@#".into()),
-                    ("ユーザーによる変更", "可".into()),
-                    ("再利用の禁止", format!("直近 {reuse} 個")),
-                ],
+            let (now, new) = match lang {
+                Lang::En => ("now", "new"),
+                Lang::Ja => ("現在", "変更後"),
             };
-            for (label, value) in rows {
-                lines.push(Line::from(format!("  {} {value}", pad(label, 22))));
+            lines.push(Line::styled(
+                format!("  {} {} {new}", pad("", 20), pad(now, 8)),
+                theme::dim(),
+            ));
+            for (index, label) in policy_labels(lang).iter().enumerate() {
+                let before = current
+                    .as_ref()
+                    .map_or_else(|| "-".to_owned(), |p| policy_value(p, index, lang));
+                let after = policy_value(plan, index, lang);
+                let style = if index == *field {
+                    theme::selected()
+                } else {
+                    Style::new()
+                };
+                let changed = if before == after { " " } else { "*" };
+                lines.push(Line::styled(
+                    format!("{changed} {} {} {after}", pad(label, 20), pad(&before, 8)),
+                    style,
+                ));
             }
-            if let Some(result) = app.results.get(&StepId::PasswordPolicy) {
-                lines.push(Line::raw(""));
-                paragraph(&mut lines, &result.detail(lang), width, theme::dim());
-            }
+            lines.push(Line::raw(""));
+            paragraph(&mut lines, Ui::PolicyKeys.text(lang), width, theme::dim());
         }
         Screen::AdminGroup { input, problem } => {
             lines.extend(input_line(Ui::GroupPrompt.text(lang), input));

@@ -67,14 +67,11 @@ impl Worker {
                     result,
                 });
             }
-            Command::ApplyPasswordPolicy => {
-                let result = async {
-                    let current = account.password_policy().await?;
-                    account
-                        .update_password_policy(&fix::baseline_password_policy(current.as_ref()))
-                        .await
-                }
-                .await;
+            Command::LoadPasswordPolicy => {
+                self.send(Backend::PasswordPolicyLoaded(account.password_policy().await));
+            }
+            Command::ApplyPasswordPolicy(policy) => {
+                let result = account.update_password_policy(&policy).await;
                 self.send(Backend::Fixed {
                     step: StepId::PasswordPolicy,
                     result,
