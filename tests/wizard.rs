@@ -54,11 +54,7 @@ impl Wizard {
     ) -> Wizard {
         let (sender, answers) = mpsc::unbounded_channel();
         let is_practice = practice.is_some();
-        let worker = Worker {
-            account,
-            practice,
-            messages: sender,
-        };
+        let worker = Worker::new(account, practice, sender);
         let app = App::new(lang, is_practice, Arc::new(clock.clone()), StepId::AuthenticatorApp);
         let terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
         let mut wizard = Wizard {
@@ -201,7 +197,11 @@ async fn iam_path(lang: Lang) {
     w.press(KeyCode::Left).await;
     w.press(KeyCode::Enter).await;
     let policy = w.worker.account.password_policy().await.expect("policy").expect("set");
-    assert_eq!((policy.minimum_length, policy.reuse_prevention), (15, Some(23)), "the edits were applied");
+    assert_eq!(
+        (policy.minimum_length, policy.reuse_prevention),
+        (15, Some(23)),
+        "the edits were applied"
+    );
     assert!(policy.require_symbols && policy.allow_users_to_change);
     assert_eq!(w.app.status(StepId::PasswordPolicy), Some(Status::Pass));
 

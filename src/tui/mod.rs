@@ -46,11 +46,7 @@ pub async fn run(
     options: Options,
 ) -> std::io::Result<()> {
     let (sender, mut messages) = mpsc::unbounded_channel();
-    let worker = Worker {
-        account,
-        practice: practice.clone(),
-        messages: sender.clone(),
-    };
+    let worker = Worker::new(account, practice.clone(), sender.clone());
     let mut app = App::new(options.lang, practice.is_some(), options.clock, options.start_at);
 
     // Keys are read on their own thread: crossterm's reader blocks.

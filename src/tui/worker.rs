@@ -9,6 +9,7 @@ use crate::state::AccountMemory;
 use crate::steps::{self, CHECK_TIMEOUT, Facts, fix, password};
 use futures::StreamExt;
 use std::sync::Arc;
+use tokio::sync::OnceCell;
 use tokio::sync::mpsc::UnboundedSender;
 
 /// What the worker needs: the account, and the practice account's console when the
@@ -18,9 +19,20 @@ pub struct Worker {
     pub account: Arc<dyn Account>,
     pub practice: Option<PracticeAccount>,
     pub messages: UnboundedSender<Msg>,
+    /// Who we are does not change during a run: asked once, shared by every task.
+    identity: Arc<OnceCell<Identity>>,
 }
 
 impl Worker {
+    pub fn new(account: Arc<dyn Account>, practice: Option<PracticeAccount>, messages: UnboundedSender<Msg>) -> Worker {
+        Worker {
+            account,
+            practice,
+            messages,
+            identity: Arc::new(OnceCell::new()),
+        }
+    }
+
     /// Start `command` in the background.
     pub fn spawn(&self, command: Command) {
         let worker = self.clone();
@@ -37,7 +49,7 @@ impl Worker {
         let account = self.account.as_ref();
         match command {
             Command::LoadIdentity => {
-                let identity = account.identity().await;
+                let identity = self.identity().await;
                 if let (Ok(identity), None) = (&identity, &self.practice) {
                     let memory = AccountMemory::for_account(&identity.account_id);
                     self.send(Backend::Confirmed(memory.map(|m| m.confirmed()).unwrap_or_default()));
@@ -116,7 +128,7 @@ impl Worker {
     }
 
     async fn identity(&self) -> Result<Identity, AccountError> {
-        self.account.identity().await
+        self.identity.get_or_try_init(|| self.account.identity()).await.cloned()
     }
 
     async fn check(&self, steps: &[StepId]) {
