@@ -37,6 +37,29 @@ pub fn adjust_policy(plan: &mut PasswordPolicy, field: usize, step: i32) {
     }
 }
 
+/// A one-field name form: a key edits the name; Enter checks it and, if it is valid,
+/// submits it, otherwise shows what is wrong.
+fn name_form(
+    mut input: Input,
+    problem: Option<NameProblem>,
+    key: &KeyEvent,
+    validate: fn(&str) -> Result<(), NameProblem>,
+    screen: impl Fn(Input, Option<NameProblem>) -> Screen,
+    submit: impl FnOnce(String) -> (Screen, Command),
+) -> (Screen, Vec<Command>) {
+    if key.code != KeyCode::Enter {
+        let problem = if input.edit(key) { None } else { problem };
+        return (screen(input, problem), Vec::new());
+    }
+    match validate(&input.value) {
+        Ok(()) => {
+            let (next, command) = submit(input.value);
+            (next, vec![command])
+        }
+        Err(problem) => (screen(input, Some(problem)), Vec::new()),
+    }
+}
+
 /// Everything that can happen to the wizard.
 #[derive(Debug)]
 pub enum Msg {
@@ -588,113 +611,75 @@ impl App {
         }
         let screen = std::mem::replace(&mut self.screen, Screen::Checklist);
         let (screen, commands) = match screen {
-            Screen::Alias { mut input, problem } => match key.code {
-                KeyCode::Enter => match validate::account_alias(&input.value) {
-                    Ok(()) => (
-                        Screen::Working(StepId::AccountAlias),
-                        vec![Command::CreateAlias(input.value)],
-                    ),
-                    Err(problem) => (
-                        Screen::Alias {
-                            input,
-                            problem: Some(problem),
-                        },
-                        Vec::new(),
-                    ),
+            Screen::Alias { input, problem } => name_form(
+                input,
+                problem,
+                &key,
+                validate::account_alias,
+                |input, problem| Screen::Alias { input, problem },
+                |alias| (Screen::Working(StepId::AccountAlias), Command::CreateAlias(alias)),
+            ),
+            Screen::AdminGroup { input, problem } => name_form(
+                input,
+                problem,
+                &key,
+                validate::group_name,
+                |input, problem| Screen::AdminGroup { input, problem },
+                |group| (Screen::Working(StepId::AdminGroup), Command::CreateAdminGroup(group)),
+            ),
+            Screen::AdminUser {
+                input,
+                reset_required,
+                problem,
+            } if key.code == KeyCode::Tab => (
+                Screen::AdminUser {
+                    input,
+                    reset_required: !reset_required,
+                    problem,
                 },
-                _ => {
-                    let problem = if input.edit(&key) { None } else { problem };
-                    (Screen::Alias { input, problem }, Vec::new())
-                }
-            },
+                Vec::new(),
+            ),
+            Screen::AdminUser {
+                input,
+                reset_required,
+                problem,
+            } => name_form(
+                input,
+                problem,
+                &key,
+                validate::user_name,
+                |input, problem| Screen::AdminUser {
+                    input,
+                    reset_required,
+                    problem,
+                },
+                |user| {
+                    (
+                        Screen::Working(StepId::AdminUser),
+                        Command::CreateAdminUser { user, reset_required },
+                    )
+                },
+            ),
             Screen::PasswordPolicy {
                 current,
                 mut plan,
                 mut field,
-            } => match key.code {
-                KeyCode::Enter => (
-                    Screen::Working(StepId::PasswordPolicy),
-                    vec![Command::ApplyPasswordPolicy(plan)],
-                ),
-                KeyCode::Up | KeyCode::Char('k') => {
-                    field = field.saturating_sub(1);
-                    (Screen::PasswordPolicy { current, plan, field }, Vec::new())
+            } => {
+                let mut commands = Vec::new();
+                match key.code {
+                    KeyCode::Up | KeyCode::Char('k') => field = field.saturating_sub(1),
+                    KeyCode::Down | KeyCode::Char('j') => field = (field + 1).min(POLICY_FIELDS - 1),
+                    KeyCode::Left | KeyCode::Char('-') => adjust_policy(&mut plan, field, -1),
+                    KeyCode::Right | KeyCode::Char('+' | ' ') => adjust_policy(&mut plan, field, 1),
+                    KeyCode::Enter => commands.push(Command::ApplyPasswordPolicy(plan.clone())),
+                    _ => {}
                 }
-                KeyCode::Down | KeyCode::Char('j') => {
-                    field = (field + 1).min(POLICY_FIELDS - 1);
-                    (Screen::PasswordPolicy { current, plan, field }, Vec::new())
+                if commands.is_empty() {
+                    (Screen::PasswordPolicy { current, plan, field }, commands)
+                } else {
+                    (Screen::Working(StepId::PasswordPolicy), commands)
                 }
-                KeyCode::Left | KeyCode::Char('-') => {
-                    adjust_policy(&mut plan, field, -1);
-                    (Screen::PasswordPolicy { current, plan, field }, Vec::new())
-                }
-                KeyCode::Right | KeyCode::Char('+') | KeyCode::Char(' ') => {
-                    adjust_policy(&mut plan, field, 1);
-                    (Screen::PasswordPolicy { current, plan, field }, Vec::new())
-                }
-                _ => (Screen::PasswordPolicy { current, plan, field }, Vec::new()),
-            },
-            Screen::AdminGroup { mut input, problem } => match key.code {
-                KeyCode::Enter => match validate::group_name(&input.value) {
-                    Ok(()) => (
-                        Screen::Working(StepId::AdminGroup),
-                        vec![Command::CreateAdminGroup(input.value)],
-                    ),
-                    Err(problem) => (
-                        Screen::AdminGroup {
-                            input,
-                            problem: Some(problem),
-                        },
-                        Vec::new(),
-                    ),
-                },
-                _ => {
-                    let problem = if input.edit(&key) { None } else { problem };
-                    (Screen::AdminGroup { input, problem }, Vec::new())
-                }
-            },
-            Screen::AdminUser {
-                mut input,
-                reset_required,
-                problem,
-            } => match key.code {
-                KeyCode::Enter => match validate::user_name(&input.value) {
-                    Ok(()) => (
-                        Screen::Working(StepId::AdminUser),
-                        vec![Command::CreateAdminUser {
-                            user: input.value,
-                            reset_required,
-                        }],
-                    ),
-                    Err(problem) => (
-                        Screen::AdminUser {
-                            input,
-                            reset_required,
-                            problem: Some(problem),
-                        },
-                        Vec::new(),
-                    ),
-                },
-                KeyCode::Tab => (
-                    Screen::AdminUser {
-                        input,
-                        reset_required: !reset_required,
-                        problem,
-                    },
-                    Vec::new(),
-                ),
-                _ => {
-                    let problem = if input.edit(&key) { None } else { problem };
-                    (
-                        Screen::AdminUser {
-                            input,
-                            reset_required,
-                            problem,
-                        },
-                        Vec::new(),
-                    )
-                }
-            },
+            }
             other => (other, Vec::new()),
         };
         self.screen = screen;
