@@ -166,6 +166,17 @@ async fn iam_path(lang: Lang) {
     insta::assert_snapshot!(snap("01_checklist"), w.screen());
     assert_eq!(w.app.status(StepId::RootMfa), Some(Status::Fail));
 
+    w.press(KeyCode::Enter).await;
+    assert_eq!(
+        w.app.status(StepId::AuthenticatorApp),
+        Some(Status::Pass),
+        "confirmed by the user"
+    );
+    assert!(
+        w.commands
+            .contains(&Command::RememberConfirmation(StepId::AuthenticatorApp))
+    );
+
     w.select(StepId::RootMfa).await;
     insta::assert_snapshot!(snap("02_root_mfa"), w.screen());
     w.press(KeyCode::Char('c')).await;

@@ -589,15 +589,8 @@ impl App {
                 return vec![Command::ListMfaCandidates];
             }
             _ if step.kind() == CheckKind::Manual => {
-                self.confirmed.insert(step);
-                self.results.insert(
-                    step,
-                    CheckResult {
-                        id: step,
-                        status: Status::Pass,
-                        finding: Finding::ConfirmedByYou,
-                    },
-                );
+                self.confirm(step);
+                return vec![Command::RememberConfirmation(step)];
             }
             _ => {}
         }
