@@ -13,10 +13,18 @@ use async_trait::async_trait;
 use aws_config::{BehaviorVersion, Region, SdkConfig, timeout::TimeoutConfig};
 use aws_credential_types::provider::error::CredentialsError;
 use aws_sdk_iam::error::ProvideErrorMetadata;
+use aws_smithy_runtime_api::box_error::BoxError;
+use aws_smithy_runtime_api::client::interceptors::Intercept;
+use aws_smithy_runtime_api::client::interceptors::context::BeforeDeserializationInterceptorContextRef;
 use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 use aws_smithy_runtime_api::client::result::SdkError;
+use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
+use aws_smithy_types::config_bag::ConfigBag;
+use aws_smithy_types::date_time::{DateTime, Format as DateFormat};
 use futures::{StreamExt, TryStreamExt, stream};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
+use std::time::{SystemTime, UNIX_EPOCH};
 
 /// How many per-user or per-item calls run at once when a check fans out.
 const FAN_OUT: usize = 8;
@@ -59,10 +67,43 @@ fn global_service_region(region: Option<&Region>) -> Region {
     }
 }
 
+/// Records how far AWS's clock (the `Date` header of each answer) is from ours.
+#[derive(Debug, Clone, Default)]
+struct ClockSkewRecorder {
+    skew_seconds: Arc<Mutex<Option<i64>>>,
+}
+
+impl Intercept for ClockSkewRecorder {
+    fn name(&self) -> &'static str {
+        "ClockSkewRecorder"
+    }
+
+    fn read_after_transmit(
+        &self,
+        context: &BeforeDeserializationInterceptorContextRef<'_>,
+        _components: &RuntimeComponents,
+        _config: &mut ConfigBag,
+    ) -> Result<(), BoxError> {
+        let local = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |since| since.as_secs() as i64);
+        let server = context
+            .response()
+            .headers()
+            .get("date")
+            .and_then(|date| DateTime::from_str(date, DateFormat::HttpDate).ok());
+        if let (Some(server), Ok(mut skew)) = (server, self.skew_seconds.lock()) {
+            *skew = Some(server.secs() - local);
+        }
+        Ok(())
+    }
+}
+
 /// An AWS account reached through the SDK.
 pub struct AwsAccount {
     config: SdkConfig,
     sts: aws_sdk_sts::Client,
+    skew: ClockSkewRecorder,
     iam: aws_sdk_iam::Client,
     budgets: aws_sdk_budgets::Client,
     cloudtrail: aws_sdk_cloudtrail::Client,
@@ -78,9 +119,15 @@ impl AwsAccount {
         let budgets_config = aws_sdk_budgets::config::Builder::from(config)
             .region(global_service_region(config.region()))
             .build();
+        let skew = ClockSkewRecorder::default();
         AwsAccount {
             config: config.clone(),
-            sts: aws_sdk_sts::Client::new(config),
+            sts: aws_sdk_sts::Client::from_conf(
+                aws_sdk_sts::config::Builder::from(config)
+                    .interceptor(skew.clone())
+                    .build(),
+            ),
+            skew,
             iam: aws_sdk_iam::Client::new(config),
             budgets: aws_sdk_budgets::Client::from_conf(budgets_config),
             cloudtrail: aws_sdk_cloudtrail::Client::new(config),
@@ -267,6 +314,10 @@ impl Account for AwsAccount {
             account_id: out.account().unwrap_or_default().to_owned(),
             principal_arn: out.arn().unwrap_or_default().to_owned(),
         })
+    }
+
+    async fn clock_skew_seconds(&self) -> Option<i64> {
+        self.skew.skew_seconds.lock().ok().and_then(|skew| *skew)
     }
 
     async fn account_summary(&self) -> Result<AccountSummary, AccountError> {

@@ -160,6 +160,12 @@ pub struct NewVirtualMfa {
 pub trait Account: Send + Sync {
     /// Who is calling (STS GetCallerIdentity).
     async fn identity(&self) -> Result<Identity, AccountError>;
+    /// How far AWS's clock is ahead of this machine's, in seconds, as last seen in a
+    /// response's `Date` header; `None` before any answer (or for the practice account).
+    /// A phone and a computer whose clocks disagree with AWS make MFA codes fail.
+    async fn clock_skew_seconds(&self) -> Option<i64> {
+        None
+    }
     /// Root MFA and root access keys, live.
     async fn account_summary(&self) -> Result<AccountSummary, AccountError>;
     /// The account alias, if one is set (an account has at most one).

@@ -14,6 +14,9 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+/// A clock this far from AWS's (in seconds) makes a code of the wrong 30-second step.
+pub const CLOCK_SKEW_WARNING_SECONDS: i64 = 30;
+
 /// How often a console-only step is re-checked while it is on screen and not yet done.
 pub const POLL_SECONDS: u64 = 5;
 
@@ -75,6 +78,8 @@ pub enum Msg {
 #[derive(Debug)]
 pub enum Backend {
     Identity(Result<Identity, AccountError>),
+    /// How far AWS's clock is ahead of ours, in seconds.
+    ClockSkew(i64),
     /// Manual steps confirmed in an earlier run.
     Confirmed(Vec<StepId>),
     /// Remembering a confirmation failed (the step stays confirmed for this run).
@@ -254,6 +259,8 @@ pub struct App {
     pub help: bool,
     pub notice: Option<Notice>,
     pub quit: bool,
+    /// AWS's clock minus ours, once an answer has shown it.
+    pub clock_skew: Option<i64>,
     seconds_since_poll: u64,
 }
 
@@ -277,6 +284,7 @@ impl App {
             help: false,
             notice: None,
             quit: false,
+            clock_skew: None,
             seconds_since_poll: 0,
         }
     }
@@ -347,6 +355,10 @@ impl App {
                 for step in steps {
                     self.confirm(step);
                 }
+                Vec::new()
+            }
+            Backend::ClockSkew(seconds) => {
+                self.clock_skew = Some(seconds);
                 Vec::new()
             }
             Backend::NotRemembered(reason) => {

@@ -65,6 +65,7 @@ pub enum Ui {
     MfaEnabled,
     MfaDiscarded,
     QrTooSmall,
+    ClockSkew,
     NotRemembered,
 }
 
@@ -203,6 +204,12 @@ impl Ui {
             (Ui::MfaDiscarded, Ja) => "中止しました。使わなかった MFA デバイスは削除しました。",
             (Ui::NotRemembered, En) => "Confirmed for now, but it could not be saved for next time",
             (Ui::NotRemembered, Ja) => "確認済みにしましたが、次回のために保存できませんでした",
+            (Ui::ClockSkew, En) => {
+                "This computer's clock is off from AWS's; codes may be refused. Set the clock (and the phone's) automatically"
+            }
+            (Ui::ClockSkew, Ja) => {
+                "この PC の時計が AWS とずれています。コードが拒否されることがあります。時計 (スマホも) を自動設定にしてください"
+            }
             (Ui::QrTooSmall, En) => "Enlarge the terminal to show the QR code, or press s and type the key.",
             (Ui::QrTooSmall, Ja) => "QR コードを表示するには端末を広げるか、s で秘密鍵を表示して入力してください。",
         }

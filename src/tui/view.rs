@@ -1,7 +1,7 @@
 //! Drawing. Reads the [`App`] and never changes it; every screen is a function of the
 //! state, so tests can draw to a test backend and compare.
 
-use super::app::{App, Input, MfaStage, Notice, Screen};
+use super::app::{App, CLOCK_SKEW_WARNING_SECONDS, Input, MfaStage, Notice, Screen};
 use super::qr::QrWidget;
 use super::text::Ui;
 use super::theme;
@@ -481,6 +481,14 @@ fn draw_mfa_codes(app: &App, frame: &mut Frame, area: Rect) {
     )];
     if !qr_fits {
         paragraph(&mut lines, Ui::QrTooSmall.text(lang), width, theme::warn());
+    }
+    if let Some(skew) = app.clock_skew.filter(|skew| skew.abs() >= CLOCK_SKEW_WARNING_SECONDS) {
+        paragraph(
+            &mut lines,
+            &format!("{} ({skew:+} s)", Ui::ClockSkew.text(lang)),
+            width,
+            theme::bad(),
+        );
     }
     paragraph(&mut lines, Ui::MfaScan.text(lang), width, Style::new());
     lines.push(Line::raw(""));

@@ -55,6 +55,9 @@ impl Worker {
                     self.send(Backend::Confirmed(memory.map(|m| m.confirmed()).unwrap_or_default()));
                 }
                 self.send(Backend::Identity(identity));
+                if let Some(seconds) = account.clock_skew_seconds().await {
+                    self.send(Backend::ClockSkew(seconds));
+                }
             }
             Command::RememberConfirmation(step) => {
                 // The practice account is new every time: nothing to remember.
