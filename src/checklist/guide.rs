@@ -196,7 +196,9 @@ impl StepId {
                 )
             },
             (StepId::Budget, En) => Guide {
-                price: Some("Budgets without actions are free."),
+                price: Some(
+                    "Budgets that only send alerts are free; with actions, USD 0.10 a day after 62 free budget-days.",
+                ),
                 ..page(
                     "Charges build up quietly: a forgotten instance bills every hour.",
                     "Without an alert, a surprise shows up only on the monthly invoice.",
@@ -204,7 +206,7 @@ impl StepId {
                 )
             },
             (StepId::Budget, Ja) => Guide {
-                price: Some("アクションなしの予算は無料です。"),
+                price: Some("通知だけの予算は無料です。アクション付きは無料枠 (62 予算日) の後 1 日 0.10 USD です。"),
                 ..page(
                     "料金は静かに増えます。消し忘れたインスタンスは毎時課金されます。",
                     "通知がないと、想定外の請求に気づくのは請求書が届いてからです。",
@@ -221,7 +223,7 @@ impl StepId {
                 success_sign: Some("A chart of this month's costs by service."),
                 ..page(
                     "It shows where the money goes, by service and by day.",
-                    "It starts collecting only once enabled, so early history is lost.",
+                    "Without it the bill shows totals, not which service or day caused them.",
                     "Enable Cost Explorer once in the console. aws-day-one never polls it.",
                 )
             },
@@ -235,7 +237,7 @@ impl StepId {
                 success_sign: Some("今月の料金がサービス別のグラフで表示されます。"),
                 ..page(
                     "サービス別、日別にどこで料金がかかっているかが分かります。",
-                    "有効にするまでデータが集まらず、初期の履歴が残りません。",
+                    "有効にしないと、請求の合計は分かっても原因のサービスや日が分かりません。",
                     "コンソールで一度有効にします。aws-day-one は API を呼びません。",
                 )
             },
