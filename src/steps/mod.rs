@@ -16,7 +16,7 @@ pub mod password;
 pub mod password_policy;
 mod root;
 mod security_contact;
-mod user_mfa;
+pub mod user_mfa;
 pub mod validate;
 
 pub use facts::Facts;

@@ -12,17 +12,27 @@ pub async fn check(facts: &Facts<'_>) -> Outcome {
         return Ok((Status::Fail, Finding::UserMfaNoConsoleUsers));
     }
     let count = users.len();
-    let without: Vec<String> = stream::iter(users)
-        .map(|user| without_mfa(facts.account, user))
-        .buffered(8)
-        .try_filter_map(|user| async move { Ok(user) })
-        .try_collect()
-        .await?;
+    let without = without_mfa_among(facts.account, users).await?;
     Ok(if without.is_empty() {
         (Status::Pass, Finding::UserMfaAll { users: count })
     } else {
         (Status::Fail, Finding::UserMfaMissing { users: without })
     })
+}
+
+/// Console users who have no MFA device: the ones the MFA step can help.
+pub async fn console_users_without_mfa(facts: &Facts<'_>) -> Result<Vec<String>, AccountError> {
+    without_mfa_among(facts.account, facts.console_users().await?).await
+}
+
+/// Those of `users` who have no MFA device, in the given order.
+async fn without_mfa_among(account: &dyn Account, users: Vec<String>) -> Result<Vec<String>, AccountError> {
+    stream::iter(users)
+        .map(|user| without_mfa(account, user))
+        .buffered(8)
+        .try_filter_map(|user| async move { Ok(user) })
+        .try_collect()
+        .await
 }
 
 /// The user's name when they have no MFA device. A named function keeps the future

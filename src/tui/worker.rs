@@ -197,12 +197,6 @@ impl Worker {
     async fn mfa_candidates(&self) -> Result<Vec<String>, AccountError> {
         let identity = self.identity().await?;
         let facts = Facts::new(self.account.as_ref(), &identity);
-        let mut candidates = Vec::new();
-        for user in facts.console_users().await? {
-            if self.account.mfa_devices(&user).await?.is_empty() {
-                candidates.push(user);
-            }
-        }
-        Ok(candidates)
+        steps::user_mfa::console_users_without_mfa(&facts).await
     }
 }
