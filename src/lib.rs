@@ -8,6 +8,7 @@ pub mod cli;
 pub mod clock;
 pub mod commands;
 pub mod i18n;
+pub mod journal;
 pub mod mfa;
 pub mod state;
 pub mod steps;

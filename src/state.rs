@@ -1,9 +1,11 @@
 //! What aws-day-one remembers about an account between runs: the manual steps the user
-//! confirmed (no API can tell whether billing access is on, for instance). One small
-//! JSON file per account id in the platform's state directory. Step ids only: nothing
-//! secret is ever written here.
+//! confirmed (no API can tell whether billing access is on, for instance) and the
+//! journal of what its fixes created (so cleanup removes that and nothing else). One
+//! small JSON file per account id in the platform's state directory. Step ids and
+//! resource names only: nothing secret is ever written here.
 
 use crate::checklist::StepId;
+use crate::journal::{Entry, Resource};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -22,7 +24,11 @@ pub fn state_dir() -> Option<PathBuf> {
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct AccountState {
+    #[serde(default)]
     confirmed: BTreeSet<String>,
+    /// What aws-day-one created, oldest first.
+    #[serde(default)]
+    created: Vec<Entry>,
 }
 
 /// The remembered state of one account.
@@ -59,8 +65,35 @@ impl AccountMemory {
 
     /// Remember that the user confirmed `step`.
     pub fn confirm(&self, step: StepId) -> std::io::Result<()> {
+        self.change(|state| {
+            state.confirmed.insert(step.as_str().to_owned());
+        })
+    }
+
+    /// Everything the journal holds for this account, oldest first.
+    pub fn created(&self) -> Vec<Entry> {
+        self.load().created
+    }
+
+    /// Journal that `entry` now exists (once: a resource already journaled is kept
+    /// with its first date).
+    pub fn record(&self, entry: Entry) -> std::io::Result<()> {
+        self.change(|state| {
+            if !state.created.iter().any(|e| e.resource == entry.resource) {
+                state.created.push(entry);
+            }
+        })
+    }
+
+    /// Drop `resource` from the journal: it was deleted again.
+    pub fn forget(&self, resource: &Resource) -> std::io::Result<()> {
+        self.change(|state| state.created.retain(|e| e.resource != *resource))
+    }
+
+    /// Load, change and write back atomically (a temporary file, then a rename).
+    fn change(&self, edit: impl FnOnce(&mut AccountState)) -> std::io::Result<()> {
         let mut state = self.load();
-        state.confirmed.insert(step.as_str().to_owned());
+        edit(&mut state);
         if let Some(parent) = self.path.parent() {
             std::fs::create_dir_all(parent)?;
         }
@@ -85,6 +118,25 @@ mod tests {
         memory.confirm(StepId::CostExplorer).expect("write");
         assert_eq!(memory.confirmed(), [StepId::BillingAccess, StepId::CostExplorer]);
         assert!(AccountMemory::new(&dir, "444455556666").confirmed().is_empty());
+        std::fs::remove_dir_all(&dir).expect("clean up");
+    }
+
+    #[test]
+    fn the_journal_keeps_each_resource_once_and_forgets_deleted_ones() {
+        let dir = std::env::temp_dir().join(format!("aws-day-one-journal-{}", std::process::id()));
+        let memory = AccountMemory::new(&dir, "111122223333");
+        memory.confirm(StepId::BillingAccess).expect("write");
+        let group = Resource::Group { name: "Admins".into() };
+        let user = Resource::User { name: "ada".into() };
+        memory.record(Entry::at(group.clone(), 10)).expect("write");
+        memory.record(Entry::at(user.clone(), 20)).expect("write");
+        memory.record(Entry::at(group.clone(), 30)).expect("write again");
+        let created = memory.created();
+        assert_eq!(created, [Entry::at(group.clone(), 10), Entry::at(user.clone(), 20)]);
+        memory.forget(&user).expect("write");
+        assert_eq!(memory.created(), [Entry::at(group, 10)]);
+        // Confirmations and the journal live side by side.
+        assert_eq!(memory.confirmed(), [StepId::BillingAccess]);
         std::fs::remove_dir_all(&dir).expect("clean up");
     }
 }

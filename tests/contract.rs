@@ -10,8 +10,9 @@ use aws_day_one::account::practice::PracticeAccount;
 use aws_day_one::account::{ADMINISTRATOR_ACCESS_ARN, Account, AccountError, Password, PasswordPolicy};
 use aws_day_one::checklist::{Status, StepId};
 use aws_day_one::clock::{Clock, FixedClock};
+use aws_day_one::journal::{Journal, Resource};
 use aws_day_one::mfa::totp;
-use aws_day_one::steps;
+use aws_day_one::steps::{self, fix};
 use std::sync::Arc;
 use support::moto::Moto;
 
@@ -166,3 +167,80 @@ async fn creating_twice_is_an_already_exists_error(account: &dyn Account, _clock
     ));
 }
 contract!(duplicates, creating_twice_is_an_already_exists_error);
+
+fn journaled(journal: &Journal) -> Vec<Resource> {
+    journal.entries().into_iter().map(|entry| entry.resource).collect()
+}
+
+async fn fixes_are_idempotent_and_journal_only_what_they_made(account: &dyn Account, clock: &FixedClock) {
+    // Something the owner made before: a group without the admin policy.
+    account.create_group("Owners").await.expect("owner's group");
+    let journal = Journal::in_memory();
+    let policy = fix::baseline_password_policy(None);
+    let password = Password::new("Example-Passw0rd-For-Tests!");
+    for round in 0..2 {
+        fix::account_alias(account, &journal, "day-one-team")
+            .await
+            .expect("alias");
+        fix::password_policy(account, &journal, &policy).await.expect("policy");
+        fix::admin_group(account, &journal, "Owners")
+            .await
+            .expect("admin group");
+        let password_set = fix::admin_user(account, &journal, "ada", "Owners", &password, true)
+            .await
+            .expect("admin user");
+        assert_eq!(password_set, round == 0, "the second run keeps the first password");
+    }
+    let device = fix::create_virtual_mfa(account, &journal, "ada").await.expect("device");
+    let now = clock.now_unix();
+    let first = totp::code_at(&device.seed, now - totp::STEP_SECONDS).expect("code");
+    let second = totp::code_at(&device.seed, now).expect("code");
+    fix::enable_mfa(account, &journal, "ada", &device.serial_number, (&first, &second))
+        .await
+        .expect("enable");
+    let spare = fix::create_virtual_mfa(account, &journal, "spare")
+        .await
+        .expect("device");
+    fix::discard_virtual_mfa(account, &journal, &spare.serial_number)
+        .await
+        .expect("discard");
+
+    assert_eq!(
+        journaled(&journal),
+        [
+            Resource::AccountAlias {
+                alias: "day-one-team".into()
+            },
+            Resource::PasswordPolicy,
+            // Not the group itself: it was the owner's.
+            Resource::GroupPolicy {
+                group: "Owners".into(),
+                policy_arn: ADMINISTRATOR_ACCESS_ARN.into()
+            },
+            Resource::User { name: "ada".into() },
+            Resource::LoginProfile { user: "ada".into() },
+            Resource::GroupMembership {
+                user: "ada".into(),
+                group: "Owners".into()
+            },
+            Resource::VirtualMfaDevice {
+                serial_number: device.serial_number.clone()
+            },
+            Resource::MfaAssignment {
+                user: "ada".into(),
+                serial_number: device.serial_number.clone()
+            },
+        ]
+    );
+    assert_eq!(account.users().await.expect("users"), ["ada"]);
+    assert_eq!(account.group_members("Owners").await.expect("members"), ["ada"]);
+    assert_eq!(
+        account
+            .groups_with_policy(ADMINISTRATOR_ACCESS_ARN)
+            .await
+            .expect("groups"),
+        ["Owners"]
+    );
+    assert!(account.unassigned_virtual_mfas().await.expect("list").is_empty());
+}
+contract!(journal, fixes_are_idempotent_and_journal_only_what_they_made);

@@ -1,8 +1,9 @@
 //! The IAM fixes, written once against the account port. Each one creates only what is
 //! missing, so running it again after a failure finishes the job instead of failing
-//! on what the first run made.
+//! on what the first run made, and journals each thing it creates as soon as it exists.
 
-use crate::account::{ADMINISTRATOR_ACCESS_ARN, Account, AccountError, Password, PasswordPolicy};
+use crate::account::{ADMINISTRATOR_ACCESS_ARN, Account, AccountError, NewVirtualMfa, Password, PasswordPolicy};
+use crate::journal::{Journal, Resource};
 
 /// The workshop's baseline: 14 characters, every class, users may change their own
 /// password, the last 24 cannot be reused. A stricter current setting is kept.
@@ -19,36 +20,127 @@ pub fn baseline_password_policy(current: Option<&PasswordPolicy>) -> PasswordPol
     }
 }
 
-/// Tolerate "already exists": the thing we wanted is there.
-fn exists_ok(result: Result<(), AccountError>) -> Result<(), AccountError> {
+/// Tolerate "already exists": the thing we wanted is there. True when this call made it.
+fn created(result: Result<(), AccountError>) -> Result<bool, AccountError> {
     match result {
-        Err(AccountError::AlreadyExists { .. }) => Ok(()),
-        other => other,
+        Ok(()) => Ok(true),
+        Err(AccountError::AlreadyExists { .. }) => Ok(false),
+        Err(other) => Err(other),
     }
 }
 
+/// Set the account alias.
+pub async fn account_alias(account: &dyn Account, journal: &Journal, alias: &str) -> Result<(), AccountError> {
+    if account.account_alias().await?.as_deref() == Some(alias) {
+        return Ok(());
+    }
+    account.create_account_alias(alias).await?;
+    journal.record(Resource::AccountAlias {
+        alias: alias.to_owned(),
+    });
+    Ok(())
+}
+
+/// Replace the password policy with `policy` (journaled only when there was none: a
+/// policy the account had before is the owner's, even after an edit).
+pub async fn password_policy(
+    account: &dyn Account,
+    journal: &Journal,
+    policy: &PasswordPolicy,
+) -> Result<(), AccountError> {
+    let had_one = account.password_policy().await?.is_some();
+    account.update_password_policy(policy).await?;
+    if !had_one {
+        journal.record(Resource::PasswordPolicy);
+    }
+    Ok(())
+}
+
 /// Create the admin group if needed and make sure AdministratorAccess is attached.
-pub async fn admin_group(account: &dyn Account, group: &str) -> Result<(), AccountError> {
-    exists_ok(account.create_group(group).await)?;
-    account.attach_group_policy(group, ADMINISTRATOR_ACCESS_ARN).await
+pub async fn admin_group(account: &dyn Account, journal: &Journal, group: &str) -> Result<(), AccountError> {
+    if created(account.create_group(group).await)? {
+        journal.record(Resource::Group { name: group.to_owned() });
+    }
+    let attached = account.groups_with_policy(ADMINISTRATOR_ACCESS_ARN).await?;
+    if !attached.iter().any(|g| g == group) {
+        account.attach_group_policy(group, ADMINISTRATOR_ACCESS_ARN).await?;
+        journal.record(Resource::GroupPolicy {
+            group: group.to_owned(),
+            policy_arn: ADMINISTRATOR_ACCESS_ARN.to_owned(),
+        });
+    }
+    Ok(())
 }
 
 /// A personal admin user: the user, a console password, membership of the admin group.
 /// No access keys. An existing user is completed; if it already had a console
-/// password, that password is left alone and the answer is `false` (the generated one
-/// was not used and must not be shown as theirs).
+/// password, that password is left alone and the answer is `false` (the new one was
+/// not used and must not be shown as theirs).
 pub async fn admin_user(
     account: &dyn Account,
+    journal: &Journal,
     user: &str,
     group: &str,
     password: &Password,
     reset_required: bool,
 ) -> Result<bool, AccountError> {
-    exists_ok(account.create_user(user).await)?;
+    if created(account.create_user(user).await)? {
+        journal.record(Resource::User { name: user.to_owned() });
+    }
     let password_set = !account.has_console_password(user).await?;
     if password_set {
         account.create_login_profile(user, password, reset_required).await?;
+        journal.record(Resource::LoginProfile { user: user.to_owned() });
     }
-    account.add_user_to_group(user, group).await?;
+    if !account.group_members(group).await?.iter().any(|member| member == user) {
+        account.add_user_to_group(user, group).await?;
+        journal.record(Resource::GroupMembership {
+            user: user.to_owned(),
+            group: group.to_owned(),
+        });
+    }
     Ok(password_set)
+}
+
+/// A virtual MFA device for `user`, journaled until it is enabled or deleted, so even a
+/// run killed mid-enrolment leaves a record of it.
+pub async fn create_virtual_mfa(
+    account: &dyn Account,
+    journal: &Journal,
+    user: &str,
+) -> Result<NewVirtualMfa, AccountError> {
+    let device = account.create_virtual_mfa(user).await?;
+    journal.record(Resource::VirtualMfaDevice {
+        serial_number: device.serial_number.clone(),
+    });
+    Ok(device)
+}
+
+/// Enable the device for `user` with two consecutive codes.
+pub async fn enable_mfa(
+    account: &dyn Account,
+    journal: &Journal,
+    user: &str,
+    serial_number: &str,
+    codes: (&str, &str),
+) -> Result<(), AccountError> {
+    account.enable_mfa_device(user, serial_number, codes.0, codes.1).await?;
+    journal.record(Resource::MfaAssignment {
+        user: user.to_owned(),
+        serial_number: serial_number.to_owned(),
+    });
+    Ok(())
+}
+
+/// Delete a device that was never enabled, and strike it from the journal.
+pub async fn discard_virtual_mfa(
+    account: &dyn Account,
+    journal: &Journal,
+    serial_number: &str,
+) -> Result<(), AccountError> {
+    account.delete_virtual_mfa(serial_number).await?;
+    journal.forget(&Resource::VirtualMfaDevice {
+        serial_number: serial_number.to_owned(),
+    });
+    Ok(())
 }

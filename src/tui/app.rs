@@ -84,6 +84,8 @@ pub enum Backend {
     Confirmed(Vec<StepId>),
     /// Remembering a confirmation failed (the step stays confirmed for this run).
     NotRemembered(String),
+    /// Writing down what a fix created failed (cleanup will not know about it).
+    NotJournaled(String),
     Checked(CheckResult),
     PasswordPolicyLoaded(Result<Option<PasswordPolicy>, AccountError>),
     Fixed {
@@ -242,6 +244,8 @@ pub enum Notice {
     NoMfaCandidates,
     /// The confirmation could not be saved; the reason is the system's.
     NotRemembered(String),
+    /// The journal could not be saved; the reason is the system's.
+    NotJournaled(String),
 }
 
 /// The wizard's whole state.
@@ -363,6 +367,10 @@ impl App {
             }
             Backend::NotRemembered(reason) => {
                 self.notice = Some(Notice::NotRemembered(reason));
+                Vec::new()
+            }
+            Backend::NotJournaled(reason) => {
+                self.notice = Some(Notice::NotJournaled(reason));
                 Vec::new()
             }
             Backend::Checked(mut result) => {

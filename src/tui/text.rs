@@ -67,6 +67,7 @@ pub enum Ui {
     QrTooSmall,
     ClockSkew,
     NotRemembered,
+    NotJournaled,
 }
 
 impl Localize for Ui {
@@ -204,6 +205,8 @@ impl Ui {
             (Ui::MfaDiscarded, Ja) => "中止しました。使わなかった MFA デバイスは削除しました。",
             (Ui::NotRemembered, En) => "Confirmed for now, but it could not be saved for next time",
             (Ui::NotRemembered, Ja) => "確認済みにしましたが、次回のために保存できませんでした",
+            (Ui::NotJournaled, En) => "Done, but the record of what aws-day-one created could not be saved",
+            (Ui::NotJournaled, Ja) => "完了しましたが、aws-day-one が作成した物の記録を保存できませんでした",
             (Ui::ClockSkew, En) => {
                 "This computer's clock is off from AWS's; codes may be refused. Set the clock (and the phone's) automatically"
             }

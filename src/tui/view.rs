@@ -214,6 +214,7 @@ fn notice_text(notice: &Notice, lang: Lang) -> (String, Style) {
         Notice::PasswordUnchanged(user) => (format!("{user}: {}", Ui::PasswordUnchanged.text(lang)), theme::dim()),
         Notice::NoMfaCandidates => (Ui::MfaNoUsers.text(lang).to_owned(), theme::dim()),
         Notice::NotRemembered(reason) => (format!("{} ({reason})", Ui::NotRemembered.text(lang)), theme::warn()),
+        Notice::NotJournaled(reason) => (format!("{} ({reason})", Ui::NotJournaled.text(lang)), theme::warn()),
     }
 }
 

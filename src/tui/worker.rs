@@ -5,6 +5,7 @@ use super::app::{Backend, Command, Msg};
 use crate::account::practice::PracticeAccount;
 use crate::account::{ADMINISTRATOR_ACCESS_ARN, Account, AccountError, Identity};
 use crate::checklist::StepId;
+use crate::journal::Journal;
 use crate::state::AccountMemory;
 use crate::steps::{self, CHECK_TIMEOUT, Facts, fix, password};
 use futures::StreamExt;
@@ -21,6 +22,8 @@ pub struct Worker {
     pub messages: UnboundedSender<Msg>,
     /// Who we are does not change during a run: asked once, shared by every task.
     identity: Arc<OnceCell<Identity>>,
+    /// Where the fixes write down what they create; opened once the account is known.
+    journal: Arc<OnceCell<Journal>>,
 }
 
 impl Worker {
@@ -30,6 +33,7 @@ impl Worker {
             practice,
             messages,
             identity: Arc::new(OnceCell::new()),
+            journal: Arc::new(OnceCell::new()),
         }
     }
 
@@ -46,6 +50,13 @@ impl Worker {
 
     /// Run one command to the end. Public so tests can await it directly.
     pub async fn run(&self, command: Command) {
+        self.execute(command).await;
+        if let Some(journal) = self.journal.get() {
+            self.report_journal(journal);
+        }
+    }
+
+    async fn execute(&self, command: Command) {
         let account = self.account.as_ref();
         match command {
             Command::LoadIdentity => {
@@ -76,7 +87,7 @@ impl Worker {
             }
             Command::Check(steps) => self.check(&steps).await,
             Command::CreateAlias(alias) => {
-                let result = account.create_account_alias(&alias).await;
+                let result = fix::account_alias(account, self.journal().await, &alias).await;
                 self.send(Backend::Fixed {
                     step: StepId::AccountAlias,
                     result,
@@ -86,14 +97,14 @@ impl Worker {
                 self.send(Backend::PasswordPolicyLoaded(account.password_policy().await));
             }
             Command::ApplyPasswordPolicy(policy) => {
-                let result = account.update_password_policy(&policy).await;
+                let result = fix::password_policy(account, self.journal().await, &policy).await;
                 self.send(Backend::Fixed {
                     step: StepId::PasswordPolicy,
                     result,
                 });
             }
             Command::CreateAdminGroup(group) => {
-                let result = fix::admin_group(account, &group).await;
+                let result = fix::admin_group(account, self.journal().await, &group).await;
                 self.send(Backend::Fixed {
                     step: StepId::AdminGroup,
                     result,
@@ -102,7 +113,7 @@ impl Worker {
             Command::CreateAdminUser { user, reset_required } => self.create_admin_user(user, reset_required).await,
             Command::ListMfaCandidates => self.send(Backend::MfaCandidates(self.mfa_candidates().await)),
             Command::CreateVirtualMfa { user } => {
-                let result = account.create_virtual_mfa(&user).await;
+                let result = fix::create_virtual_mfa(account, self.journal().await, &user).await;
                 self.send(Backend::MfaCreated { user, result });
             }
             Command::EnableMfa {
@@ -111,11 +122,13 @@ impl Worker {
                 code1,
                 code2,
             } => {
-                let result = account.enable_mfa_device(&user, &serial_number, &code1, &code2).await;
+                let journal = self.journal().await;
+                let result = fix::enable_mfa(account, journal, &user, &serial_number, (&code1, &code2)).await;
                 self.send(Backend::MfaEnabled { user, result });
             }
             Command::DeleteVirtualMfa { serial_number } => {
-                self.send(Backend::MfaDeleted(account.delete_virtual_mfa(&serial_number).await));
+                let result = fix::discard_virtual_mfa(account, self.journal().await, &serial_number).await;
+                self.send(Backend::MfaDeleted(result));
             }
             Command::ConsoleDone(step) => {
                 if let Some(practice) = &self.practice {
@@ -132,6 +145,37 @@ impl Worker {
 
     async fn identity(&self) -> Result<Identity, AccountError> {
         self.identity.get_or_try_init(|| self.account.identity()).await.cloned()
+    }
+
+    /// The journal of this account: on disk for a real account, in memory for the
+    /// practice one (or when the identity or the state directory is unknown; the
+    /// fixes still run, and the user is told the journal is not kept).
+    async fn journal(&self) -> &Journal {
+        self.journal
+            .get_or_init(|| async {
+                if self.practice.is_some() {
+                    return Journal::in_memory();
+                }
+                let memory = match self.identity().await {
+                    Ok(identity) => AccountMemory::for_account(&identity.account_id),
+                    Err(_) => None,
+                };
+                match memory {
+                    Some(memory) => Journal::on_disk(memory),
+                    None => {
+                        self.send(Backend::NotJournaled("no state directory".to_owned()));
+                        Journal::in_memory()
+                    }
+                }
+            })
+            .await
+    }
+
+    /// Tell the screen when the journal could not be written.
+    fn report_journal(&self, journal: &Journal) {
+        if let Some(reason) = journal.take_problem() {
+            self.send(Backend::NotJournaled(reason));
+        }
     }
 
     async fn check(&self, steps: &[StepId]) {
@@ -189,7 +233,8 @@ impl Worker {
                 return;
             }
         };
-        let result = fix::admin_user(account, &user, &group, &password, reset_required).await;
+        let journal = self.journal().await;
+        let result = fix::admin_user(account, journal, &user, &group, &password, reset_required).await;
         self.send(Backend::AdminUserCreated { user, password, result });
     }
 

@@ -1,0 +1,189 @@
+//! The journal of what aws-day-one created in an account. Each resource is written down
+//! the moment the call that made it returns, before the next call of the fix, so a
+//! fix that fails (or a terminal that closes) halfway still leaves an exact record.
+//! Cleanup works from this record alone: a resource that existed before the tool, or
+//! that the user made by hand, is never in it.
+
+use crate::state::AccountMemory;
+use serde::{Deserialize, Serialize};
+use std::sync::Mutex;
+
+/// Something aws-day-one created. Names and ARNs only: never a password or a seed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Resource {
+    AccountAlias {
+        alias: String,
+    },
+    /// A password policy where the account had none.
+    PasswordPolicy,
+    Group {
+        name: String,
+    },
+    /// A managed policy attached to a group by aws-day-one.
+    GroupPolicy {
+        group: String,
+        policy_arn: String,
+    },
+    User {
+        name: String,
+    },
+    /// A user's console password (the login profile, not the password).
+    LoginProfile {
+        user: String,
+    },
+    GroupMembership {
+        user: String,
+        group: String,
+    },
+    VirtualMfaDevice {
+        serial_number: String,
+    },
+    /// A virtual MFA device enabled for a user.
+    MfaAssignment {
+        user: String,
+        serial_number: String,
+    },
+}
+
+/// One journal line: what was created and when (Unix seconds).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    #[serde(flatten)]
+    pub resource: Resource,
+    pub created_at: u64,
+}
+
+impl Entry {
+    pub fn at(resource: Resource, created_at: u64) -> Entry {
+        Entry { resource, created_at }
+    }
+}
+
+/// Where a run journals to: the account's memory on disk, or only memory (the practice
+/// account, which is new on every run, or a machine without a state directory).
+pub struct Journal {
+    memory: Option<AccountMemory>,
+    entries: Mutex<Vec<Entry>>,
+    /// Why the last write to disk failed, until someone reads it.
+    problem: Mutex<Option<String>>,
+}
+
+impl Journal {
+    /// A journal kept in memory only.
+    pub fn in_memory() -> Journal {
+        Journal {
+            memory: None,
+            entries: Mutex::new(Vec::new()),
+            problem: Mutex::new(None),
+        }
+    }
+
+    /// A journal written to the account's memory as it goes.
+    pub fn on_disk(memory: AccountMemory) -> Journal {
+        let entries = memory.created();
+        Journal {
+            memory: Some(memory),
+            entries: Mutex::new(entries),
+            problem: Mutex::new(None),
+        }
+    }
+
+    /// Write down that `resource` exists now because of aws-day-one.
+    pub fn record(&self, resource: Resource) {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let entry = Entry::at(resource, now);
+        // One writer at a time: the lock also orders the file's load-change-write.
+        let mut entries = self.entries.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if entries.iter().any(|e| e.resource == entry.resource) {
+            return;
+        }
+        if let Some(memory) = &self.memory {
+            self.note(memory.record(entry.clone()));
+        }
+        entries.push(entry);
+    }
+
+    /// Strike `resource` from the journal: aws-day-one deleted it again.
+    pub fn forget(&self, resource: &Resource) {
+        let mut entries = self.entries.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        entries.retain(|e| e.resource != *resource);
+        if let Some(memory) = &self.memory {
+            self.note(memory.forget(resource));
+        }
+    }
+
+    /// The journal, oldest first.
+    pub fn entries(&self) -> Vec<Entry> {
+        self.entries
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
+    }
+
+    /// Why writing the journal to disk last failed, if it did (then cleared).
+    pub fn take_problem(&self) -> Option<String> {
+        self.problem
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .take()
+    }
+
+    fn note(&self, written: std::io::Result<()>) {
+        if let Err(error) = written {
+            *self.problem.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(error.to_string());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_are_written_as_flat_json_without_secrets() {
+        let entry = Entry::at(Resource::LoginProfile { user: "ada".to_owned() }, 1_700_000_000);
+        let json = serde_json::to_string(&entry).expect("serialize");
+        assert_eq!(json, r#"{"kind":"login-profile","user":"ada","created_at":1700000000}"#);
+        assert_eq!(serde_json::from_str::<Entry>(&json).expect("parse"), entry);
+    }
+
+    #[test]
+    fn a_journal_on_disk_survives_the_run_and_one_in_memory_does_not() {
+        let dir = std::env::temp_dir().join(format!("aws-day-one-journal-run-{}", std::process::id()));
+        let journal = Journal::on_disk(AccountMemory::new(&dir, "123456789012"));
+        journal.record(Resource::Group { name: "Admins".into() });
+        journal.record(Resource::Group { name: "Admins".into() });
+        let device = Resource::VirtualMfaDevice {
+            serial_number: "arn:aws:iam::123456789012:mfa/ada".into(),
+        };
+        journal.record(device.clone());
+        journal.forget(&device);
+        assert_eq!(journal.take_problem(), None);
+
+        let again = Journal::on_disk(AccountMemory::new(&dir, "123456789012"));
+        let kept: Vec<Resource> = again.entries().into_iter().map(|e| e.resource).collect();
+        assert_eq!(kept, [Resource::Group { name: "Admins".into() }]);
+        std::fs::remove_dir_all(&dir).expect("clean up");
+
+        let memory_only = Journal::in_memory();
+        memory_only.record(Resource::PasswordPolicy);
+        assert_eq!(memory_only.entries().len(), 1);
+    }
+
+    #[test]
+    fn a_failed_write_is_reported_and_the_run_goes_on() {
+        // A file where the accounts directory should be: every write fails.
+        let dir = std::env::temp_dir().join(format!("aws-day-one-journal-broken-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        std::fs::write(dir.join("accounts"), b"not a directory").expect("file");
+        let journal = Journal::on_disk(AccountMemory::new(&dir, "123456789012"));
+        journal.record(Resource::PasswordPolicy);
+        assert!(journal.take_problem().is_some());
+        assert_eq!(journal.take_problem(), None);
+        assert_eq!(journal.entries().len(), 1, "kept in memory for this run");
+        std::fs::remove_dir_all(&dir).expect("clean up");
+    }
+}
