@@ -5,6 +5,8 @@
 
 mod support;
 
+use aws_credential_types::Credentials;
+use aws_credential_types::provider::SharedCredentialsProvider;
 use aws_day_one::account::aws::AwsAccount;
 use aws_day_one::account::practice::PracticeAccount;
 use aws_day_one::account::{ADMINISTRATOR_ACCESS_ARN, Account, AccountError, Password, PasswordPolicy};
@@ -244,3 +246,53 @@ async fn fixes_are_idempotent_and_journal_only_what_they_made(account: &dyn Acco
     assert!(account.unassigned_virtual_mfas().await.expect("list").is_empty());
 }
 contract!(journal, fixes_are_idempotent_and_journal_only_what_they_made);
+
+/// moto has no root access keys, so the calls the root user's key deletion makes
+/// (ListAccessKeys and DeleteAccessKey without a user name: "my own keys") are proven
+/// here with a user signing with one of its two keys.
+#[tokio::test]
+async fn own_keys_are_deleted_with_the_one_in_use_last() {
+    let moto = Moto::start();
+    let keys = support::seed::user_with_access_keys(&moto.sdk_config(), "keyholder", 2).await;
+    let (in_use, other) = (&keys[0], &keys[1]);
+    let config = moto
+        .sdk_config()
+        .to_builder()
+        .credentials_provider(SharedCredentialsProvider::new(Credentials::new(
+            &in_use.0, &in_use.1, None, None, "test",
+        )))
+        .build();
+    let account = AwsAccount::new(&config);
+
+    let found = fix::own_access_keys(&account).await.expect("list");
+    assert_eq!(found.in_use.as_ref(), Some(&in_use.0));
+    let mut listed = found.keys.clone();
+    listed.sort();
+    let mut expected = vec![in_use.0.clone(), other.0.clone()];
+    expected.sort();
+    assert_eq!(listed, expected);
+
+    let left = fix::delete_own_access_keys(&account, false)
+        .await
+        .expect("delete others");
+    assert_eq!(left.keys, std::slice::from_ref(&in_use.0), "the key in use stays");
+    let left = fix::delete_own_access_keys(&account, false).await.expect("again");
+    assert_eq!(
+        left.keys,
+        std::slice::from_ref(&in_use.0),
+        "a second run changes nothing"
+    );
+
+    let left = fix::delete_own_access_keys(&account, true)
+        .await
+        .expect("delete the last");
+    assert!(left.keys.is_empty());
+    let iam = aws_sdk_iam::Client::new(&moto.sdk_config());
+    let remaining = iam
+        .list_access_keys()
+        .user_name("keyholder")
+        .send()
+        .await
+        .expect("list as admin");
+    assert!(remaining.access_key_metadata().is_empty());
+}

@@ -6,7 +6,7 @@ mod support;
 
 use aws_day_one::account::Account;
 use aws_day_one::account::aws::AwsAccount;
-use aws_day_one::account::practice::PracticeAccount;
+use aws_day_one::account::practice::{PRACTICE_ROOT_KEY, PracticeAccount};
 use aws_day_one::checklist::{Status, StepId};
 use aws_day_one::clock::{Clock, FixedClock};
 use aws_day_one::i18n::Lang;
@@ -459,4 +459,108 @@ async fn every_step_page_fits_80x24_in_both_languages() {
             }
         }
     }
+}
+
+fn lang_suffix(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "en",
+        Lang::Ja => "ja",
+    }
+}
+
+/// The practice run signs with the root user's one access key: the key is listed as in
+/// use, Enter asks once more, and only `y` deletes it.
+async fn root_key_in_use_goes_only_after_a_second_yes(lang: Lang) {
+    let snap = |name: &str| format!("{name}_{}", lang_suffix(lang));
+    let mut w = Wizard::open(lang, 80, 24).await;
+    w.select(StepId::RootAccessKeys).await;
+    assert_eq!(w.app.status(StepId::RootAccessKeys), Some(Status::Fail));
+    w.press(KeyCode::Enter).await;
+    let screen = w.screen();
+    assert!(screen.contains(PRACTICE_ROOT_KEY), "{screen}");
+    w.press(KeyCode::Enter).await;
+    insta::assert_snapshot!(snap("12_root_key_confirm"), w.screen());
+    let deletions = |w: &Wizard| {
+        w.commands
+            .iter()
+            .filter(|c| matches!(c, Command::DeleteRootKeys { .. }))
+            .count()
+    };
+    w.press(KeyCode::Esc).await;
+    w.press(KeyCode::Char('n')).await;
+    assert_eq!(deletions(&w), 0, "Esc keeps the key");
+    w.press(KeyCode::Enter).await;
+    w.press(KeyCode::Char('y')).await;
+    assert_eq!(deletions(&w), 1);
+    assert_eq!(w.app.status(StepId::RootAccessKeys), Some(Status::Pass));
+    insta::assert_snapshot!(snap("13_root_key_deleted"), w.screen());
+}
+
+#[tokio::test]
+async fn the_root_key_in_use_goes_last_in_english() {
+    root_key_in_use_goes_only_after_a_second_yes(Lang::En).await;
+}
+
+#[tokio::test]
+async fn the_root_key_in_use_goes_last_in_japanese() {
+    root_key_in_use_goes_only_after_a_second_yes(Lang::Ja).await;
+}
+
+/// A password the user types is held to the account's policy before anything is
+/// created, masked on screen, and never shown back.
+async fn typed_password_is_checked_and_masked(lang: Lang) {
+    let snap = |name: &str| format!("{name}_{}", lang_suffix(lang));
+    let mut w = Wizard::open(lang, 80, 24).await;
+    w.select(StepId::PasswordPolicy).await;
+    w.press(KeyCode::Enter).await;
+    w.press(KeyCode::Enter).await;
+    w.select(StepId::AdminGroup).await;
+    w.press(KeyCode::Enter).await;
+    w.press(KeyCode::Enter).await;
+
+    w.select(StepId::AdminUser).await;
+    w.press(KeyCode::Enter).await;
+    w.type_text("grace").await;
+    w.press(KeyCode::Tab).await;
+    w.press(KeyCode::Right).await;
+    w.type_text("short1").await;
+    w.press(KeyCode::Enter).await;
+    let creations = |w: &Wizard| {
+        w.commands
+            .iter()
+            .filter(|c| matches!(c, Command::CreateAdminUser { .. }))
+            .count()
+    };
+    assert_eq!(creations(&w), 0, "a password the policy refuses is not sent");
+    insta::assert_snapshot!(snap("14_user_typed_refused"), w.screen());
+    assert!(!w.screen().contains("short1"), "typed characters are masked");
+
+    for _ in 0.."short1".len() {
+        w.press(KeyCode::Backspace).await;
+    }
+    let chosen = "Correct-Horse-Battery-9";
+    w.type_text(chosen).await;
+    w.press(KeyCode::Tab).await;
+    w.press(KeyCode::Char(' ')).await;
+    w.press(KeyCode::Enter).await;
+    assert_eq!(creations(&w), 1);
+    assert!(
+        !w.commands.iter().any(|c| format!("{c:?}").contains(chosen)),
+        "the password stays out of debug output"
+    );
+    assert!(!w.screen().contains(chosen), "and is never shown back");
+    assert_eq!(w.app.status(StepId::AdminUser), Some(Status::Pass));
+    let users = w.worker.account.users().await.expect("users");
+    assert_eq!(users, ["grace"]);
+    assert!(w.worker.account.has_console_password("grace").await.expect("profile"));
+}
+
+#[tokio::test]
+async fn a_typed_password_is_checked_and_masked_in_english() {
+    typed_password_is_checked_and_masked(Lang::En).await;
+}
+
+#[tokio::test]
+async fn a_typed_password_is_checked_and_masked_in_japanese() {
+    typed_password_is_checked_and_masked(Lang::Ja).await;
 }

@@ -771,6 +771,38 @@ impl Account for AwsAccount {
         Ok(())
     }
 
+    async fn access_key_in_use(&self) -> Option<String> {
+        use aws_credential_types::provider::ProvideCredentials;
+        let provider = self.config.credentials_provider()?;
+        let credentials = provider.provide_credentials().await.ok()?;
+        Some(credentials.access_key_id().to_owned())
+    }
+
+    async fn own_access_keys(&self) -> Result<Vec<String>, AccountError> {
+        // No user name: IAM answers for the caller, which is how the root user's own
+        // keys are listed.
+        let keys: Vec<_> = self
+            .iam
+            .list_access_keys()
+            .into_paginator()
+            .items()
+            .send()
+            .try_collect()
+            .await
+            .map_err(|e| to_account_error("iam:ListAccessKeys", e))?;
+        Ok(keys.into_iter().filter_map(|key| key.access_key_id).collect())
+    }
+
+    async fn delete_own_access_key(&self, access_key_id: &str) -> Result<(), AccountError> {
+        self.iam
+            .delete_access_key()
+            .access_key_id(access_key_id)
+            .send()
+            .await
+            .map_err(|e| to_account_error("iam:DeleteAccessKey", e))?;
+        Ok(())
+    }
+
     async fn unassigned_virtual_mfas(&self) -> Result<Vec<String>, AccountError> {
         let devices: Vec<_> = self
             .iam
@@ -861,8 +893,8 @@ mod tests {
         let called: std::collections::BTreeSet<String> = actions_called()
             .into_iter()
             .filter(reads_only)
-            // Used by the MFA step to tidy up, not by `status`.
-            .filter(|action| action != "iam:ListVirtualMFADevices")
+            // Used by the MFA and root-key fixes, not by `status`.
+            .filter(|action| action != "iam:ListVirtualMFADevices" && action != "iam:ListAccessKeys")
             .collect();
         assert!(called.len() >= 19, "found only {called:?}");
         // GetCallerIdentity needs no permission, so the policy leaves it out.

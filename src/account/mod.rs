@@ -134,9 +134,36 @@ impl Password {
         Password(Zeroizing::new(text.into()))
     }
 
+    /// An empty password with room for IAM's longest one, so typing into it never
+    /// moves (and so copies) the characters already typed.
+    pub fn empty() -> Password {
+        Password(Zeroizing::new(String::with_capacity(4 * 128)))
+    }
+
     /// The password itself, for the one screen that shows it and the one call that sets it.
     pub fn expose(&self) -> &str {
         &self.0
+    }
+
+    /// Add a typed character (ignored once the room is full).
+    pub fn push(&mut self, c: char) {
+        if self.0.len() + c.len_utf8() <= self.0.capacity() {
+            self.0.push(c);
+        }
+    }
+
+    /// Remove the last typed character.
+    pub fn pop(&mut self) {
+        self.0.pop();
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Length in characters, for a masked display.
+    pub fn chars(&self) -> usize {
+        self.0.chars().count()
     }
 }
 
@@ -228,4 +255,11 @@ pub trait Account: Send + Sync {
     async fn delete_virtual_mfa(&self, serial_number: &str) -> Result<(), AccountError>;
     /// Serial numbers of virtual MFA devices not assigned to anyone.
     async fn unassigned_virtual_mfas(&self) -> Result<Vec<String>, AccountError>;
+    /// The id of the access key these credentials sign with (temporary credentials,
+    /// from SSO or CloudShell, have one too; it is simply never among a user's keys).
+    async fn access_key_in_use(&self) -> Option<String>;
+    /// Ids of the caller's own access keys (the root user's, when the caller is root).
+    async fn own_access_keys(&self) -> Result<Vec<String>, AccountError>;
+    /// Delete one of the caller's own access keys.
+    async fn delete_own_access_key(&self, access_key_id: &str) -> Result<(), AccountError>;
 }

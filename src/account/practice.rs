@@ -10,6 +10,7 @@ use super::{
     CostBudget, Detector, Identity, NewVirtualMfa, Organization, PasswordPolicy, Trail,
 };
 use crate::clock::Clock;
+use crate::i18n::{Lang, Localize};
 use crate::mfa::{MfaSeed, totp};
 use async_trait::async_trait;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -18,6 +19,9 @@ use zeroize::Zeroizing;
 
 /// The practice account's id: the example id from the AWS documentation.
 pub const PRACTICE_ACCOUNT_ID: &str = "111122223333";
+
+/// The practice root user's one access key, which the practice run "signs" with.
+pub const PRACTICE_ROOT_KEY: &str = "AKIAPRACTICE0ROOTKEY";
 
 #[derive(Default)]
 struct Group {
@@ -39,7 +43,7 @@ struct VirtualMfa {
 /// Everything a new account can come to have.
 struct State {
     root_mfa: bool,
-    root_access_keys: usize,
+    root_access_keys: Vec<String>,
     alias: Option<String>,
     password_policy: Option<PasswordPolicy>,
     groups: BTreeMap<String, Group>,
@@ -58,7 +62,7 @@ impl State {
     fn brand_new() -> State {
         State {
             root_mfa: false,
-            root_access_keys: 1,
+            root_access_keys: vec![PRACTICE_ROOT_KEY.to_owned()],
             alias: None,
             password_policy: None,
             groups: BTreeMap::new(),
@@ -98,35 +102,11 @@ fn invalid(action: &'static str, message: impl Into<String>) -> AccountError {
 
 /// The problems AWS would name for a password under a policy (or the default policy).
 fn password_violations(password: &str, policy: Option<&PasswordPolicy>) -> Option<String> {
-    let min = policy.map_or(8, |p| p.minimum_length).max(1) as usize;
-    let mut problems = Vec::new();
-    if password.chars().count() < min {
-        problems.push(format!("at least {min} characters"));
-    }
-    if let Some(policy) = policy {
-        let has = |test: fn(&char) -> bool| password.chars().any(|c| test(&c));
-        let classes = [
-            (
-                policy.require_uppercase,
-                has(char::is_ascii_uppercase),
-                "an uppercase letter",
-            ),
-            (
-                policy.require_lowercase,
-                has(char::is_ascii_lowercase),
-                "a lowercase letter",
-            ),
-            (policy.require_numbers, has(char::is_ascii_digit), "a digit"),
-            (policy.require_symbols, has(char::is_ascii_punctuation), "a symbol"),
-        ];
-        problems.extend(
-            classes
-                .iter()
-                .filter(|(required, present, _)| *required && !present)
-                .map(|c| c.2.to_owned()),
-        );
-    }
-    (!problems.is_empty()).then(|| format!("Password should have {}", problems.join(", ")))
+    let problems = crate::steps::password::broken_rules(password, policy);
+    (!problems.is_empty()).then(|| {
+        let named: Vec<String> = problems.iter().map(|rule| rule.localize(Lang::En)).collect();
+        format!("Password should have {}", named.join(", "))
+    })
 }
 
 /// A fresh random seed in the form AWS gives it (40 bytes, base32).
@@ -163,7 +143,7 @@ impl PracticeAccount {
 
     /// What the user does in the console for the root user: delete its access keys.
     pub fn console_delete_root_access_keys(&self) {
-        self.state().root_access_keys = 0;
+        self.state().root_access_keys.clear();
     }
 }
 
@@ -180,7 +160,7 @@ impl Account for PracticeAccount {
         let state = self.state();
         Ok(AccountSummary {
             root_mfa_enabled: state.root_mfa,
-            root_access_keys_present: state.root_access_keys > 0,
+            root_access_keys_present: !state.root_access_keys.is_empty(),
         })
     }
 
@@ -410,6 +390,29 @@ impl Account for PracticeAccount {
                 Ok(())
             }
         }
+    }
+
+    async fn access_key_in_use(&self) -> Option<String> {
+        // The practice run plays the situation the articles warn about: working as
+        // the root user with the root user's own access key.
+        Some(PRACTICE_ROOT_KEY.to_owned())
+    }
+
+    async fn own_access_keys(&self) -> Result<Vec<String>, AccountError> {
+        Ok(self.state().root_access_keys.clone())
+    }
+
+    async fn delete_own_access_key(&self, access_key_id: &str) -> Result<(), AccountError> {
+        let mut state = self.state();
+        let before = state.root_access_keys.len();
+        state.root_access_keys.retain(|key| key != access_key_id);
+        if state.root_access_keys.len() == before {
+            return Err(no_such_entity(
+                "iam:DeleteAccessKey",
+                &format!("The Access Key with id {access_key_id}"),
+            ));
+        }
+        Ok(())
     }
 
     async fn unassigned_virtual_mfas(&self) -> Result<Vec<String>, AccountError> {

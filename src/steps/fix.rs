@@ -144,3 +144,42 @@ pub async fn discard_virtual_mfa(
     });
     Ok(())
 }
+
+/// The caller's access keys and which one signs the current calls.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OwnKeys {
+    pub keys: Vec<String>,
+    /// The key in use, when it is one of `keys` (temporary credentials never are).
+    pub in_use: Option<String>,
+}
+
+impl OwnKeys {
+    /// The keys that can go without cutting off this session.
+    pub fn others(&self) -> impl Iterator<Item = &String> {
+        self.keys.iter().filter(|key| Some(*key) != self.in_use.as_ref())
+    }
+}
+
+/// The caller's own access keys (the root user's, when run as root).
+pub async fn own_access_keys(account: &dyn Account) -> Result<OwnKeys, AccountError> {
+    let keys = account.own_access_keys().await?;
+    let in_use = account.access_key_in_use().await.filter(|key| keys.contains(key));
+    Ok(OwnKeys { keys, in_use })
+}
+
+/// Delete the caller's access keys: every key but the one in use, and then that one
+/// too, last, only when `include_in_use` (after it, these credentials stop working).
+/// Answers with the keys left.
+pub async fn delete_own_access_keys(account: &dyn Account, include_in_use: bool) -> Result<OwnKeys, AccountError> {
+    let found = own_access_keys(account).await?;
+    let mut left = found.clone();
+    for key in found.others() {
+        account.delete_own_access_key(key).await?;
+        left.keys.retain(|k| k != key);
+    }
+    if include_in_use && let Some(key) = &found.in_use {
+        account.delete_own_access_key(key).await?;
+        left.keys.retain(|k| k != key);
+    }
+    Ok(left)
+}

@@ -8,7 +8,8 @@ use crate::checklist::{CheckKind, CheckResult, Finding, Status, StepId};
 use crate::clock::Clock;
 use crate::i18n::Lang;
 use crate::mfa::totp::{self, CodeField, CodeRejection};
-use crate::steps::fix::baseline_password_policy;
+use crate::steps::fix::{OwnKeys, baseline_password_policy};
+use crate::steps::password::{PasswordRule, broken_rules};
 use crate::steps::validate::{self, NameProblem};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::{HashMap, HashSet};
@@ -95,7 +96,15 @@ pub enum Backend {
     AdminUserCreated {
         user: String,
         password: Password,
+        /// The user typed the password (so it is not shown back).
+        typed: bool,
         result: Result<bool, AccountError>,
+    },
+    RootKeys(Result<OwnKeys, AccountError>),
+    RootKeysDeleted {
+        include_in_use: bool,
+        /// The keys left.
+        result: Result<OwnKeys, AccountError>,
     },
     MfaCandidates(Result<Vec<String>, AccountError>),
     MfaCreated {
@@ -121,6 +130,14 @@ pub enum Command {
     CreateAdminUser {
         user: String,
         reset_required: bool,
+        /// `None`: generate one that satisfies the account's policy.
+        password: Option<Password>,
+    },
+    /// List the caller's (the root user's) access keys.
+    LoadRootKeys,
+    /// Delete the root user's keys; the one in use only with `include_in_use`.
+    DeleteRootKeys {
+        include_in_use: bool,
     },
     ListMfaCandidates,
     CreateVirtualMfa {
@@ -200,6 +217,107 @@ pub enum MfaStage {
     },
 }
 
+/// The rows of the admin user form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UserField {
+    Name,
+    Password,
+    ResetRequired,
+}
+
+/// What is wrong with the admin user form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UserProblem {
+    Name(NameProblem),
+    Password(Vec<PasswordRule>),
+}
+
+/// The admin user form: a name, a password generated or typed, and whether it must be
+/// changed at first sign-in.
+#[derive(Debug)]
+pub struct UserForm {
+    pub name: Input,
+    /// `None`: generate one; `Some`: the password being typed.
+    pub typed: Option<Password>,
+    pub reset_required: bool,
+    pub focus: UserField,
+    /// The account's policy once loaded (`Some(None)`: the account has none).
+    pub policy: Option<Option<PasswordPolicy>>,
+    pub problem: Option<UserProblem>,
+}
+
+impl UserForm {
+    fn new() -> UserForm {
+        UserForm {
+            name: Input::default(),
+            typed: None,
+            reset_required: true,
+            focus: UserField::Name,
+            policy: None,
+            problem: None,
+        }
+    }
+
+    /// Handle a key; a finished form becomes the command that creates the user.
+    fn on_key(&mut self, key: &KeyEvent) -> Option<Command> {
+        let next = |focus| match focus {
+            UserField::Name => UserField::Password,
+            UserField::Password => UserField::ResetRequired,
+            UserField::ResetRequired => UserField::Name,
+        };
+        match (key.code, self.focus) {
+            (KeyCode::Enter, _) => return self.submit(),
+            (KeyCode::Tab | KeyCode::Down, focus) => self.focus = next(focus),
+            (KeyCode::BackTab | KeyCode::Up, focus) => self.focus = next(next(focus)),
+            (_, UserField::Name) if self.name.edit(key) => self.problem = None,
+            (KeyCode::Left | KeyCode::Right, UserField::Password) => {
+                self.typed = match self.typed {
+                    Some(_) => None,
+                    None => Some(Password::empty()),
+                };
+                self.problem = None;
+            }
+            (KeyCode::Char(c), UserField::Password) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                self.typed.get_or_insert_with(Password::empty).push(c);
+                self.problem = None;
+            }
+            (KeyCode::Backspace, UserField::Password) => {
+                if let Some(typed) = &mut self.typed {
+                    typed.pop();
+                }
+            }
+            (KeyCode::Char(' ') | KeyCode::Left | KeyCode::Right, UserField::ResetRequired) => {
+                self.reset_required = !self.reset_required;
+            }
+            _ => {}
+        }
+        None
+    }
+
+    fn submit(&mut self) -> Option<Command> {
+        if let Err(problem) = validate::user_name(&self.name.value) {
+            self.focus = UserField::Name;
+            self.problem = Some(UserProblem::Name(problem));
+            return None;
+        }
+        if let Some(typed) = &self.typed {
+            // Before the policy has loaded, IAM's default rules; the worker checks
+            // again against the live policy before anything is created.
+            let broken = broken_rules(typed.expose(), self.policy.clone().flatten().as_ref());
+            if !broken.is_empty() {
+                self.focus = UserField::Password;
+                self.problem = Some(UserProblem::Password(broken));
+                return None;
+            }
+        }
+        Some(Command::CreateAdminUser {
+            user: self.name.value.clone(),
+            reset_required: self.reset_required,
+            password: self.typed.clone(),
+        })
+    }
+}
+
 /// The screen on top.
 #[derive(Debug)]
 pub enum Screen {
@@ -218,10 +336,12 @@ pub enum Screen {
         input: Input,
         problem: Option<NameProblem>,
     },
-    AdminUser {
-        input: Input,
-        reset_required: bool,
-        problem: Option<NameProblem>,
+    AdminUser(UserForm),
+    /// The root user's access keys, and whether the user is being asked about the last
+    /// one (the key these credentials sign with).
+    RootKeys {
+        keys: OwnKeys,
+        confirming: bool,
     },
     /// The generated password, shown once.
     PasswordOnce {
@@ -242,6 +362,8 @@ pub enum Notice {
     MfaDiscarded,
     PasswordUnchanged(String),
     NoMfaCandidates,
+    /// The root user's key in use is gone: these credentials no longer work.
+    KeyInUseDeleted,
     /// The confirmation could not be saved; the reason is the system's.
     NotRemembered(String),
     /// The journal could not be saved; the reason is the system's.
@@ -291,6 +413,11 @@ impl App {
             clock_skew: None,
             seconds_since_poll: 0,
         }
+    }
+
+    /// Whether the wizard runs as the root user.
+    pub fn is_root(&self) -> bool {
+        matches!(&self.identity, Some(Ok(identity)) if identity.is_root())
     }
 
     /// What to do first: learn who we are and check everything.
@@ -382,6 +509,15 @@ impl App {
                 self.results.insert(result.id, result);
                 Vec::new()
             }
+            Backend::PasswordPolicyLoaded(loaded) if matches!(self.screen, Screen::AdminUser(_)) => {
+                if let (Screen::AdminUser(form), Ok(policy)) = (&mut self.screen, loaded) {
+                    form.policy = Some(policy);
+                }
+                Vec::new()
+            }
+            Backend::PasswordPolicyLoaded(_) if !matches!(self.screen, Screen::Working(StepId::PasswordPolicy)) => {
+                Vec::new()
+            }
             Backend::PasswordPolicyLoaded(Ok(current)) => {
                 let plan = baseline_password_policy(current.as_ref());
                 self.screen = Screen::PasswordPolicy {
@@ -400,7 +536,17 @@ impl App {
                 self.screen = Screen::Checklist;
                 self.finish(step, result.map(|()| Notice::Applied(step)))
             }
-            Backend::AdminUserCreated { user, password, result } => match result {
+            Backend::AdminUserCreated {
+                user,
+                password,
+                typed,
+                result,
+            } => match result {
+                Ok(true) if typed => {
+                    self.screen = Screen::Checklist;
+                    self.notice = Some(Notice::Applied(StepId::AdminUser));
+                    self.recheck(vec![StepId::AdminUser, StepId::UserMfa])
+                }
                 Ok(true) => {
                     self.screen = Screen::PasswordOnce { user, password };
                     self.recheck(vec![StepId::AdminUser, StepId::UserMfa])
@@ -463,6 +609,60 @@ impl App {
                     }
                 }
             }
+            Backend::RootKeys(Ok(keys)) if keys.keys.is_empty() => {
+                self.screen = Screen::Checklist;
+                self.recheck(vec![StepId::RootAccessKeys])
+            }
+            Backend::RootKeys(Ok(keys)) => {
+                self.screen = Screen::RootKeys {
+                    keys,
+                    confirming: false,
+                };
+                Vec::new()
+            }
+            Backend::RootKeys(Err(error)) => {
+                self.screen = Screen::Checklist;
+                self.notice = Some(Notice::Failed(error));
+                Vec::new()
+            }
+            Backend::RootKeysDeleted {
+                include_in_use,
+                result: Ok(left),
+            } => {
+                if !left.keys.is_empty() {
+                    // The key in use is still there: offer it as the last step.
+                    self.screen = Screen::RootKeys {
+                        keys: left,
+                        confirming: false,
+                    };
+                    return self.recheck(vec![StepId::RootAccessKeys]);
+                }
+                self.screen = Screen::Checklist;
+                if include_in_use && !self.practice {
+                    // These credentials are gone: another check would only fail. The
+                    // deletion succeeded and nothing is left, which is the check's pass.
+                    self.notice = Some(Notice::KeyInUseDeleted);
+                    self.results.insert(
+                        StepId::RootAccessKeys,
+                        CheckResult {
+                            id: StepId::RootAccessKeys,
+                            status: Status::Pass,
+                            finding: Finding::RootKeysAbsent,
+                        },
+                    );
+                    return Vec::new();
+                }
+                let notice = if include_in_use {
+                    Notice::KeyInUseDeleted
+                } else {
+                    Notice::Applied(StepId::RootAccessKeys)
+                };
+                self.finish(StepId::RootAccessKeys, Ok(notice))
+            }
+            Backend::RootKeysDeleted { result: Err(error), .. } => {
+                self.screen = Screen::Checklist;
+                self.finish(StepId::RootAccessKeys, Err(error))
+            }
             Backend::MfaDeleted(Ok(())) => {
                 if !matches!(self.notice, Some(Notice::Failed(_))) {
                     self.notice = Some(Notice::MfaDiscarded);
@@ -513,6 +713,7 @@ impl App {
                 Vec::new()
             }
             Screen::Mfa(_) => self.on_mfa_key(key),
+            Screen::RootKeys { .. } => self.on_root_keys_key(key),
             _ => self.on_form_key(key),
         }
     }
@@ -598,11 +799,12 @@ impl App {
                 }
             }
             StepId::AdminUser => {
-                self.screen = Screen::AdminUser {
-                    input: Input::default(),
-                    reset_required: true,
-                    problem: None,
-                }
+                self.screen = Screen::AdminUser(UserForm::new());
+                return vec![Command::LoadPasswordPolicy];
+            }
+            StepId::RootAccessKeys if self.is_root() => {
+                self.screen = Screen::Working(StepId::RootAccessKeys);
+                return vec![Command::LoadRootKeys];
             }
             StepId::UserMfa => {
                 self.screen = Screen::Mfa(MfaStage::Loading);
@@ -640,39 +842,10 @@ impl App {
                 |input, problem| Screen::AdminGroup { input, problem },
                 |group| (Screen::Working(StepId::AdminGroup), Command::CreateAdminGroup(group)),
             ),
-            Screen::AdminUser {
-                input,
-                reset_required,
-                problem,
-            } if key.code == KeyCode::Tab => (
-                Screen::AdminUser {
-                    input,
-                    reset_required: !reset_required,
-                    problem,
-                },
-                Vec::new(),
-            ),
-            Screen::AdminUser {
-                input,
-                reset_required,
-                problem,
-            } => name_form(
-                input,
-                problem,
-                &key,
-                validate::user_name,
-                |input, problem| Screen::AdminUser {
-                    input,
-                    reset_required,
-                    problem,
-                },
-                |user| {
-                    (
-                        Screen::Working(StepId::AdminUser),
-                        Command::CreateAdminUser { user, reset_required },
-                    )
-                },
-            ),
+            Screen::AdminUser(mut form) => match form.on_key(&key) {
+                Some(command) => (Screen::Working(StepId::AdminUser), vec![command]),
+                None => (Screen::AdminUser(form), Vec::new()),
+            },
             Screen::PasswordPolicy {
                 current,
                 mut plan,
@@ -694,6 +867,36 @@ impl App {
                 }
             }
             other => (other, Vec::new()),
+        };
+        self.screen = screen;
+        commands
+    }
+
+    /// The root keys screen: Enter deletes the keys not in use; the key in use goes
+    /// only after a second, explicit `y`.
+    fn on_root_keys_key(&mut self, key: KeyEvent) -> Vec<Command> {
+        let Screen::RootKeys { keys, confirming } = &mut self.screen else {
+            return Vec::new();
+        };
+        let delete = |include_in_use| {
+            (
+                Screen::Working(StepId::RootAccessKeys),
+                vec![Command::DeleteRootKeys { include_in_use }],
+            )
+        };
+        let (screen, commands) = match (key.code, *confirming) {
+            (KeyCode::Esc, true) => {
+                *confirming = false;
+                return Vec::new();
+            }
+            (KeyCode::Esc, false) => (Screen::Checklist, Vec::new()),
+            (KeyCode::Char('y' | 'Y'), true) => delete(true),
+            (KeyCode::Enter, false) if keys.others().next().is_some() => delete(false),
+            (KeyCode::Enter, false) => {
+                *confirming = keys.in_use.is_some();
+                return Vec::new();
+            }
+            _ => return Vec::new(),
         };
         self.screen = screen;
         commands

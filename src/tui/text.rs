@@ -68,6 +68,20 @@ pub enum Ui {
     ClockSkew,
     NotRemembered,
     NotJournaled,
+    KeysUserForm,
+    UserPasswordLabel,
+    UserPasswordGenerate,
+    UserPasswordType,
+    ActFixRootKeys,
+    KeysRootKeys,
+    KeysRootKeysConfirm,
+    RootKeysListed,
+    RootKeyInUse,
+    RootKeysWhy,
+    RootKeysDeleteOthers,
+    RootKeysOnlyInUse,
+    RootKeysConfirm,
+    KeyInUseDeleted,
 }
 
 impl Localize for Ui {
@@ -165,11 +179,53 @@ impl Ui {
             (Ui::GroupWillCreate, Ja) => "グループを作成し AdministratorAccess を付けます。",
             (Ui::UserPrompt, En) => "Your user name",
             (Ui::UserPrompt, Ja) => "ユーザー名",
-            (Ui::UserWillCreate, En) => {
-                "Creates the user with a generated console password (no access keys) in the admin group."
-            }
+            (Ui::UserWillCreate, En) => "Creates the user with a console password (no access keys) in the admin group.",
             (Ui::UserWillCreate, Ja) => {
-                "ユーザーを作成し、生成したコンソールパスワードを設定して管理者グループに入れます (アクセスキーなし)。"
+                "ユーザーを作成し、コンソールパスワードを設定して管理者グループに入れます (アクセスキーなし)。"
+            }
+            (Ui::KeysUserForm, En) => "Tab next field  left/right choose  Enter create  Esc back",
+            (Ui::KeysUserForm, Ja) => "Tab 次の項目  左右 選択  Enter 作成  Esc 戻る",
+            (Ui::UserPasswordLabel, En) => "Console password",
+            (Ui::UserPasswordLabel, Ja) => "コンソールパスワード",
+            (Ui::UserPasswordGenerate, En) => "generate one (shown once)",
+            (Ui::UserPasswordGenerate, Ja) => "自動生成 (一度だけ表示)",
+            (Ui::UserPasswordType, En) => "type my own",
+            (Ui::UserPasswordType, Ja) => "自分で入力",
+            (Ui::ActFixRootKeys, En) => "Enter: delete the root user's access keys",
+            (Ui::ActFixRootKeys, Ja) => "Enter: ルートユーザーのアクセスキーを削除",
+            (Ui::KeysRootKeys, En) => "Enter delete  Esc back",
+            (Ui::KeysRootKeys, Ja) => "Enter 削除  Esc 戻る",
+            (Ui::KeysRootKeysConfirm, En) => "y delete the key in use  Esc keep it",
+            (Ui::KeysRootKeysConfirm, Ja) => "y 使用中のキーを削除  Esc 残す",
+            (Ui::RootKeysListed, En) => "The root user has these access keys:",
+            (Ui::RootKeysListed, Ja) => "ルートユーザーのアクセスキー:",
+            (Ui::RootKeyInUse, En) => "(in use by this run)",
+            (Ui::RootKeyInUse, Ja) => "(この実行で使用中)",
+            (Ui::RootKeysWhy, En) => "Daily work needs none of them: your admin user does it, signing in with MFA.",
+            (Ui::RootKeysWhy, Ja) => "日常の作業には不要です。MFA でサインインする管理者ユーザーで行います。",
+            (Ui::RootKeysDeleteOthers, En) => {
+                "Enter deletes every key not in use. The key in use stays until the very last step."
+            }
+            (Ui::RootKeysDeleteOthers, Ja) => {
+                "Enter で使用中以外のキーをすべて削除します。使用中のキーは最後まで残します。"
+            }
+            (Ui::RootKeysOnlyInUse, En) => "Only the key in use is left. Enter: delete it too (asks once more).",
+            (Ui::RootKeysOnlyInUse, Ja) => "残りは使用中のキーだけです。Enter: これも削除 (もう一度確認します)。",
+            (Ui::RootKeysConfirm, En) => {
+                "Delete the key this run signs with? Every later call of this run fails, and any CLI profile \
+                 using it stops working. Afterwards, sign in as your admin user."
+            }
+            (Ui::RootKeysConfirm, Ja) => {
+                "この実行が使っているキーを削除しますか? 以降のこの実行の呼び出しはすべて失敗し、このキーを使う \
+                 CLI プロファイルも使えなくなります。削除後は管理者ユーザーでサインインしてください。"
+            }
+            (Ui::KeyInUseDeleted, En) => {
+                "The root user has no access keys now. The credentials this run used no longer work: quit \
+                 (q) and sign in as your admin user."
+            }
+            (Ui::KeyInUseDeleted, Ja) => {
+                "ルートユーザーのアクセスキーはなくなりました。この実行の認証情報はもう使えません。q で終了し、\
+                 管理者ユーザーでサインインしてください。"
             }
             (Ui::ResetRequired, En) => "Must change the password at first sign-in",
             (Ui::ResetRequired, Ja) => "初回サインイン時にパスワード変更が必要",

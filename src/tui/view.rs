@@ -1,7 +1,7 @@
 //! Drawing. Reads the [`App`] and never changes it; every screen is a function of the
 //! state, so tests can draw to a test backend and compare.
 
-use super::app::{App, CLOCK_SKEW_WARNING_SECONDS, Input, MfaStage, Notice, Screen};
+use super::app::{App, CLOCK_SKEW_WARNING_SECONDS, Input, MfaStage, Notice, Screen, UserField, UserForm, UserProblem};
 use super::qr::QrWidget;
 use super::text::Ui;
 use super::theme;
@@ -10,6 +10,7 @@ use crate::i18n::{Lang, Localize};
 use crate::mfa::otpauth::otpauth_uri;
 use crate::mfa::qr::QrMatrix;
 use crate::mfa::totp;
+use crate::steps::password::describe_broken_rules;
 use crate::textwrap::wrap;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -69,6 +70,9 @@ fn footer_keys(app: &App) -> &'static str {
         Screen::PasswordOnce { .. } => Ui::KeysPassword,
         Screen::Mfa(MfaStage::Choose { .. } | MfaStage::Loading | MfaStage::Creating { .. }) => Ui::KeysChooseUser,
         Screen::Mfa(_) => Ui::KeysMfaCodes,
+        Screen::AdminUser(_) => Ui::KeysUserForm,
+        Screen::RootKeys { confirming: true, .. } => Ui::KeysRootKeysConfirm,
+        Screen::RootKeys { .. } => Ui::KeysRootKeys,
         _ => Ui::KeysForm,
     };
     key.text(app.lang)
@@ -215,6 +219,7 @@ fn notice_text(notice: &Notice, lang: Lang) -> (String, Style) {
         Notice::NoMfaCandidates => (Ui::MfaNoUsers.text(lang).to_owned(), theme::dim()),
         Notice::NotRemembered(reason) => (format!("{} ({reason})", Ui::NotRemembered.text(lang)), theme::warn()),
         Notice::NotJournaled(reason) => (format!("{} ({reason})", Ui::NotJournaled.text(lang)), theme::warn()),
+        Notice::KeyInUseDeleted => (Ui::KeyInUseDeleted.text(lang).to_owned(), theme::good()),
     }
 }
 
@@ -233,6 +238,7 @@ fn action_hint(app: &App, step: StepId) -> Option<Ui> {
         StepId::AdminGroup => Ui::ActFixGroup,
         StepId::AdminUser => Ui::ActFixUser,
         StepId::UserMfa => Ui::ActFixMfa,
+        StepId::RootAccessKeys if app.is_root() => Ui::ActFixRootKeys,
         StepId::RootMfa | StepId::RootAccessKeys if app.practice => Ui::ActPracticeConsole,
         StepId::RootMfa | StepId::RootAccessKeys => Ui::ActWatching,
         _ if step.kind() == CheckKind::Manual => Ui::ActConfirmManual,
@@ -401,19 +407,29 @@ fn draw_form(app: &App, frame: &mut Frame, area: Rect) {
                 paragraph(&mut lines, &problem.localize(lang), width, theme::bad());
             }
         }
-        Screen::AdminUser {
-            input,
-            reset_required,
-            problem,
-        } => {
-            lines.extend(input_line(Ui::UserPrompt.text(lang), input));
-            paragraph(&mut lines, Ui::UserWillCreate.text(lang), width, Style::new());
-            let mark = if *reset_required { "[x]" } else { "[ ]" };
-            let toggle = format!("{mark} {} (Tab)", Ui::ResetRequired.text(lang));
-            paragraph(&mut lines, &toggle, width, Style::new());
-            if let Some(problem) = problem {
-                paragraph(&mut lines, &problem.localize(lang), width, theme::bad());
+        Screen::AdminUser(form) => user_form(&mut lines, form, lang, width),
+        Screen::RootKeys { keys, confirming } => {
+            lines.push(Line::raw(Ui::RootKeysListed.text(lang)));
+            for key in &keys.keys {
+                if keys.in_use.as_ref() == Some(key) {
+                    lines.push(Line::from(vec![
+                        Span::styled(format!("  {key} "), theme::input()),
+                        Span::styled(Ui::RootKeyInUse.text(lang), theme::warn()),
+                    ]));
+                } else {
+                    lines.push(Line::styled(format!("  {key}"), theme::input()));
+                }
             }
+            lines.push(Line::raw(""));
+            paragraph(&mut lines, Ui::RootKeysWhy.text(lang), width, Style::new());
+            let (next, style) = if *confirming {
+                (Ui::RootKeysConfirm, theme::bad())
+            } else if keys.others().next().is_some() {
+                (Ui::RootKeysDeleteOthers, theme::action())
+            } else {
+                (Ui::RootKeysOnlyInUse, theme::warn())
+            };
+            paragraph(&mut lines, next.text(lang), width, style);
         }
         Screen::PasswordOnce { user, password } => {
             lines.push(Line::styled(Ui::PasswordOnceTitle.text(lang), theme::heading()));
@@ -441,6 +457,60 @@ fn draw_form(app: &App, frame: &mut Frame, area: Rect) {
         Screen::Checklist | Screen::Working(_) => {}
     }
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The admin user form: the name, the password choice (a typed one shown as dots),
+/// the first sign-in toggle; the row with the focus is highlighted.
+fn user_form(lines: &mut Vec<Line<'static>>, form: &UserForm, lang: Lang, width: usize) {
+    let focused = |field: UserField| {
+        if form.focus == field {
+            theme::selected()
+        } else {
+            theme::heading()
+        }
+    };
+    lines.push(Line::styled(Ui::UserPrompt.text(lang), focused(UserField::Name)));
+    lines.push(Line::from(vec![
+        Span::raw("> "),
+        Span::styled(format!("{}_", form.name.value), theme::input()),
+    ]));
+    paragraph(lines, Ui::UserWillCreate.text(lang), width, Style::new());
+    lines.push(Line::styled(
+        Ui::UserPasswordLabel.text(lang),
+        focused(UserField::Password),
+    ));
+    let choice = |chosen: bool, label: Ui| format!("{} {}", if chosen { "(*)" } else { "( )" }, label.text(lang));
+    lines.push(Line::raw(format!(
+        "  {}",
+        choice(form.typed.is_none(), Ui::UserPasswordGenerate)
+    )));
+    lines.push(Line::raw(format!(
+        "  {}",
+        choice(form.typed.is_some(), Ui::UserPasswordType)
+    )));
+    if let Some(typed) = &form.typed {
+        lines.push(Line::from(vec![
+            Span::raw("> "),
+            Span::styled(format!("{}_", "*".repeat(typed.chars())), theme::input()),
+        ]));
+    }
+    let mark = if form.reset_required { "[x]" } else { "[ ]" };
+    let toggle = format!("{mark} {}", Ui::ResetRequired.text(lang));
+    let style = if form.focus == UserField::ResetRequired {
+        theme::selected()
+    } else {
+        Style::new()
+    };
+    paragraph(lines, &toggle, width, style);
+    match &form.problem {
+        Some(UserProblem::Name(problem)) => paragraph(lines, &problem.localize(lang), width, theme::bad()),
+        Some(UserProblem::Password(rules)) => {
+            if let Some(text) = describe_broken_rules(rules, lang) {
+                paragraph(lines, &text, width, theme::bad());
+            }
+        }
+        None => {}
+    }
 }
 
 /// The enrolment screen: the QR code as large as it must be, the codes beside it.

@@ -3,8 +3,9 @@
 
 use super::app::{Backend, Command, Msg};
 use crate::account::practice::PracticeAccount;
-use crate::account::{ADMINISTRATOR_ACCESS_ARN, Account, AccountError, Identity};
+use crate::account::{ADMINISTRATOR_ACCESS_ARN, Account, AccountError, Identity, Password};
 use crate::checklist::StepId;
+use crate::i18n::Lang;
 use crate::journal::Journal;
 use crate::state::AccountMemory;
 use crate::steps::{self, CHECK_TIMEOUT, Facts, fix, password};
@@ -110,7 +111,16 @@ impl Worker {
                     result,
                 });
             }
-            Command::CreateAdminUser { user, reset_required } => self.create_admin_user(user, reset_required).await,
+            Command::CreateAdminUser {
+                user,
+                reset_required,
+                password,
+            } => self.create_admin_user(user, reset_required, password).await,
+            Command::LoadRootKeys => self.send(Backend::RootKeys(fix::own_access_keys(account).await)),
+            Command::DeleteRootKeys { include_in_use } => {
+                let result = fix::delete_own_access_keys(account, include_in_use).await;
+                self.send(Backend::RootKeysDeleted { include_in_use, result });
+            }
             Command::ListMfaCandidates => self.send(Backend::MfaCandidates(self.mfa_candidates().await)),
             Command::CreateVirtualMfa { user } => {
                 let result = fix::create_virtual_mfa(account, self.journal().await, &user).await;
@@ -199,8 +209,9 @@ impl Worker {
         }
     }
 
-    async fn create_admin_user(&self, user: String, reset_required: bool) {
+    async fn create_admin_user(&self, user: String, reset_required: bool, typed: Option<Password>) {
         let account = self.account.as_ref();
+        let is_typed = typed.is_some();
         let prepared = async {
             let group = account
                 .groups_with_policy(ADMINISTRATOR_ACCESS_ARN)
@@ -213,21 +224,37 @@ impl Worker {
                     message: "create the admin group first".into(),
                 })?;
             let policy = account.password_policy().await?;
-            let password = password::generate(policy.as_ref()).map_err(|error| AccountError::Service {
-                action: "iam:CreateLoginProfile",
-                code: "NoRandomness".into(),
-                message: error.to_string(),
-            })?;
+            let password = match typed {
+                // Checked against the live policy before anything is created, so a
+                // refused password never leaves a user without one behind.
+                Some(typed) => match password::describe_broken_rules(
+                    &password::broken_rules(typed.expose(), policy.as_ref()),
+                    Lang::En,
+                ) {
+                    Some(message) => {
+                        return Err(AccountError::InvalidInput {
+                            action: "iam:CreateLoginProfile",
+                            message,
+                        });
+                    }
+                    None => typed,
+                },
+                None => password::generate(policy.as_ref()).map_err(|error| AccountError::Service {
+                    action: "iam:CreateLoginProfile",
+                    code: "NoRandomness".into(),
+                    message: error.to_string(),
+                })?,
+            };
             Ok::<_, AccountError>((group, password))
         }
         .await;
         let (group, password) = match prepared {
             Ok(ready) => ready,
             Err(error) => {
-                let password = crate::account::Password::new(String::new());
                 self.send(Backend::AdminUserCreated {
                     user,
-                    password,
+                    password: Password::empty(),
+                    typed: is_typed,
                     result: Err(error),
                 });
                 return;
@@ -235,7 +262,12 @@ impl Worker {
         };
         let journal = self.journal().await;
         let result = fix::admin_user(account, journal, &user, &group, &password, reset_required).await;
-        self.send(Backend::AdminUserCreated { user, password, result });
+        self.send(Backend::AdminUserCreated {
+            user,
+            password,
+            typed: is_typed,
+            result,
+        });
     }
 
     /// Console users without MFA: the ones the MFA step can help.

@@ -285,3 +285,21 @@ pub async fn user_denied(config: &SdkConfig, name: &str, denied_action: &str) ->
     let key = key.access_key().expect("access key");
     (key.access_key_id().to_owned(), key.secret_access_key().to_owned())
 }
+
+/// A plain user with `count` access keys (id and secret of each).
+pub async fn user_with_access_keys(config: &SdkConfig, name: &str, count: usize) -> Vec<(String, String)> {
+    let iam = aws_sdk_iam::Client::new(config);
+    iam.create_user().user_name(name).send().await.expect("create user");
+    let mut keys = Vec::new();
+    for _ in 0..count {
+        let created = iam
+            .create_access_key()
+            .user_name(name)
+            .send()
+            .await
+            .expect("create access key");
+        let key = created.access_key().expect("access key");
+        keys.push((key.access_key_id().to_owned(), key.secret_access_key().to_owned()));
+    }
+    keys
+}
