@@ -10,7 +10,7 @@ use std::sync::Mutex;
 
 /// Something aws-day-one created. Names and ARNs only: never a password or a seed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+#[serde(tag = "resource", rename_all = "kebab-case")]
 pub enum Resource {
     AccountAlias {
         alias: String,
@@ -43,6 +43,27 @@ pub enum Resource {
     MfaAssignment {
         user: String,
         serial_number: String,
+    },
+    Budget {
+        name: String,
+    },
+    /// An alert added to a budget the owner made.
+    BudgetAlert {
+        budget: String,
+        kind: String,
+        threshold: String,
+    },
+    GuardDutyDetector {
+        region: String,
+        id: String,
+    },
+    /// An alternate contact set where the account had none (`billing`, `operations`,
+    /// `security`).
+    AlternateContact {
+        kind: String,
+    },
+    Organization {
+        id: String,
     },
 }
 
@@ -146,7 +167,10 @@ mod tests {
     fn entries_are_written_as_flat_json_without_secrets() {
         let entry = Entry::at(Resource::LoginProfile { user: "ada".to_owned() }, 1_700_000_000);
         let json = serde_json::to_string(&entry).expect("serialize");
-        assert_eq!(json, r#"{"kind":"login-profile","user":"ada","created_at":1700000000}"#);
+        assert_eq!(
+            json,
+            r#"{"resource":"login-profile","user":"ada","created_at":1700000000}"#
+        );
         assert_eq!(serde_json::from_str::<Entry>(&json).expect("parse"), entry);
     }
 

@@ -9,7 +9,10 @@ use aws_credential_types::Credentials;
 use aws_credential_types::provider::SharedCredentialsProvider;
 use aws_day_one::account::aws::AwsAccount;
 use aws_day_one::account::practice::PracticeAccount;
-use aws_day_one::account::{ADMINISTRATOR_ACCESS_ARN, Account, AccountError, Password, PasswordPolicy};
+use aws_day_one::account::{
+    ADMINISTRATOR_ACCESS_ARN, Account, AccountError, AlternateContact, BudgetAlert, BudgetPlan, ContactKind, Password,
+    PasswordPolicy,
+};
 use aws_day_one::checklist::{Status, StepId};
 use aws_day_one::clock::{Clock, FixedClock};
 use aws_day_one::journal::{Journal, Resource};
@@ -296,3 +299,88 @@ async fn own_keys_are_deleted_with_the_one_in_use_last() {
         .expect("list as admin");
     assert!(remaining.access_key_metadata().is_empty());
 }
+
+fn budget_plan() -> BudgetPlan {
+    BudgetPlan {
+        name: "monthly-budget".into(),
+        amount_usd: "10".into(),
+        alert: BudgetAlert {
+            kind: "ACTUAL".into(),
+            threshold: 80.0,
+            emails: vec!["billing@example.com".into()],
+        },
+    }
+}
+
+fn a_contact() -> AlternateContact {
+    AlternateContact {
+        name: "Ada Lovelace".into(),
+        title: "Owner".into(),
+        email: "security@example.com".into(),
+        phone: "+81 3-0000-0000".into(),
+    }
+}
+
+async fn billing_and_monitoring_fixes_from_empty(account: &dyn Account, _clock: &FixedClock) {
+    let identity = account.identity().await.expect("identity");
+    let journal = Journal::in_memory();
+    let kinds = [ContactKind::Billing, ContactKind::Operations, ContactKind::Security];
+    for round in 0..2 {
+        let outcome = fix::budget(account, &journal, &identity.account_id, &budget_plan())
+            .await
+            .expect("budget");
+        let expected = if round == 0 {
+            fix::BudgetOutcome::Created
+        } else {
+            fix::BudgetOutcome::AlreadyThere
+        };
+        assert_eq!(outcome, expected);
+        fix::guardduty(account, &journal).await.expect("guardduty");
+        fix::alternate_contacts(account, &journal, &kinds, &a_contact())
+            .await
+            .expect("contacts");
+        fix::organization(account, &journal).await.expect("organization");
+    }
+    for step in [
+        StepId::Budget,
+        StepId::Guardduty,
+        StepId::SecurityContact,
+        StepId::Organizations,
+    ] {
+        assert_eq!(status_of(account, step).await, Status::Pass, "{step}");
+    }
+    let budgets = account.cost_budgets(&identity.account_id).await.expect("budgets");
+    assert_eq!(budgets.len(), 1, "a second run adds no budget");
+    assert_eq!(budgets[0].notifications.len(), 1, "nor an alert");
+    assert_eq!(account.guardduty_detectors().await.expect("detectors").len(), 1);
+    for kind in kinds {
+        assert_eq!(
+            account.alternate_contact(kind).await.expect("contact"),
+            Some(a_contact())
+        );
+    }
+    let organization = account.organization().await.expect("organization").expect("made");
+    assert_eq!(organization.management_account_id, identity.account_id);
+    let detector = account.guardduty_detectors().await.expect("detectors").remove(0).id;
+    assert_eq!(
+        journaled(&journal),
+        [
+            Resource::Budget {
+                name: "monthly-budget".into()
+            },
+            Resource::GuardDutyDetector {
+                region: account.region(),
+                id: detector
+            },
+            Resource::AlternateContact { kind: "billing".into() },
+            Resource::AlternateContact {
+                kind: "operations".into()
+            },
+            Resource::AlternateContact {
+                kind: "security".into()
+            },
+            Resource::Organization { id: organization.id },
+        ]
+    );
+}
+contract!(billing_and_monitoring, billing_and_monitoring_fixes_from_empty);

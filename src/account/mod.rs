@@ -65,6 +65,25 @@ pub struct BudgetNotification {
     pub threshold: f64,
 }
 
+/// A budget alert to create: when spend (actual, or forecast for the month) passes
+/// `threshold` percent of the budget, every address gets an email.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BudgetAlert {
+    /// `ACTUAL` or `FORECASTED`.
+    pub kind: String,
+    pub threshold: f64,
+    pub emails: Vec<String>,
+}
+
+/// A monthly cost budget to create, in USD, with its alert.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BudgetPlan {
+    pub name: String,
+    /// The amount as typed and validated ("10", "1.50"): Budgets takes a decimal string.
+    pub amount_usd: String,
+    pub alert: BudgetAlert,
+}
+
 /// A CloudTrail trail with its logging state (asked of its home region).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Trail {
@@ -255,6 +274,21 @@ pub trait Account: Send + Sync {
     async fn delete_virtual_mfa(&self, serial_number: &str) -> Result<(), AccountError>;
     /// Serial numbers of virtual MFA devices not assigned to anyone.
     async fn unassigned_virtual_mfas(&self) -> Result<Vec<String>, AccountError>;
+    /// Create a monthly COST budget with its alert.
+    async fn create_cost_budget(&self, account_id: &str, plan: &BudgetPlan) -> Result<(), AccountError>;
+    /// Add an alert to an existing budget.
+    async fn add_budget_alert(&self, account_id: &str, budget: &str, alert: &BudgetAlert) -> Result<(), AccountError>;
+    /// Create a GuardDuty detector in this region (enabled); its id.
+    async fn create_detector(&self) -> Result<String, AccountError>;
+    /// Turn a suspended detector back on.
+    async fn enable_detector(&self, id: &str) -> Result<(), AccountError>;
+    /// Set (or replace) one alternate contact.
+    async fn put_alternate_contact(&self, kind: ContactKind, contact: &AlternateContact) -> Result<(), AccountError>;
+    /// Create an organization with all features, this account its management account.
+    async fn create_organization(&self) -> Result<Organization, AccountError>;
+    /// The region regional resources are made in.
+    fn region(&self) -> String;
+
     /// The id of the access key these credentials sign with (temporary credentials,
     /// from SSO or CloudShell, have one too; it is simply never among a user's keys).
     async fn access_key_in_use(&self) -> Option<String>;

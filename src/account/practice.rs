@@ -6,8 +6,9 @@
 
 use super::Password;
 use super::{
-    ADMINISTRATOR_ACCESS_ARN, Account, AccountError, AccountSummary, AlternateContact, ConfigSetup, ContactKind,
-    CostBudget, Detector, Identity, NewVirtualMfa, Organization, PasswordPolicy, Trail,
+    ADMINISTRATOR_ACCESS_ARN, Account, AccountError, AccountSummary, AlternateContact, BudgetAlert, BudgetNotification,
+    BudgetPlan, ConfigSetup, ContactKind, CostBudget, Detector, Identity, NewVirtualMfa, Organization, PasswordPolicy,
+    Trail,
 };
 use crate::clock::Clock;
 use crate::i18n::{Lang, Localize};
@@ -19,6 +20,12 @@ use zeroize::Zeroizing;
 
 /// The practice account's id: the example id from the AWS documentation.
 pub const PRACTICE_ACCOUNT_ID: &str = "111122223333";
+
+/// Where the practice account's regional resources live (Tokyo, as in the articles).
+pub const PRACTICE_REGION: &str = "ap-northeast-1";
+
+/// The id GuardDuty gives the practice account's detector.
+const PRACTICE_DETECTOR_ID: &str = "a1b2c3d4e5f60718293a4b5c6d7e8f90";
 
 /// The practice root user's one access key, which the practice run "signs" with.
 pub const PRACTICE_ROOT_KEY: &str = "AKIAPRACTICE0ROOTKEY";
@@ -390,6 +397,98 @@ impl Account for PracticeAccount {
                 Ok(())
             }
         }
+    }
+
+    async fn create_cost_budget(&self, _account_id: &str, plan: &BudgetPlan) -> Result<(), AccountError> {
+        let action = "budgets:ModifyBudget";
+        if !plan.amount_usd.parse::<f64>().is_ok_and(|amount| amount > 0.0) {
+            return Err(invalid(action, "the budget amount must be a positive number"));
+        }
+        let mut state = self.state();
+        if state.budgets.iter().any(|b| b.name == plan.name) {
+            return Err(AccountError::AlreadyExists { action });
+        }
+        state.budgets.push(CostBudget {
+            name: plan.name.clone(),
+            notifications: vec![BudgetNotification {
+                kind: plan.alert.kind.clone(),
+                threshold: plan.alert.threshold,
+            }],
+        });
+        Ok(())
+    }
+
+    async fn add_budget_alert(&self, _account_id: &str, budget: &str, alert: &BudgetAlert) -> Result<(), AccountError> {
+        let action = "budgets:ModifyBudget";
+        let mut state = self.state();
+        let Some(existing) = state.budgets.iter_mut().find(|b| b.name == budget) else {
+            return Err(AccountError::Service {
+                action,
+                code: "NotFoundException".into(),
+                message: format!("Unable to get budget: {budget} - the budget doesn't exist."),
+            });
+        };
+        let notification = BudgetNotification {
+            kind: alert.kind.clone(),
+            threshold: alert.threshold,
+        };
+        if existing.notifications.contains(&notification) {
+            return Err(AccountError::AlreadyExists { action });
+        }
+        existing.notifications.push(notification);
+        Ok(())
+    }
+
+    async fn create_detector(&self) -> Result<String, AccountError> {
+        let mut state = self.state();
+        if !state.detectors.is_empty() {
+            // GuardDuty allows one detector per account and region.
+            return Err(invalid(
+                "guardduty:CreateDetector",
+                "The request is rejected because a detector already exists for the current account.",
+            ));
+        }
+        let id = PRACTICE_DETECTOR_ID.to_owned();
+        state.detectors.push(Detector {
+            id: id.clone(),
+            enabled: true,
+        });
+        Ok(id)
+    }
+
+    async fn enable_detector(&self, id: &str) -> Result<(), AccountError> {
+        let mut state = self.state();
+        match state.detectors.iter_mut().find(|d| d.id == id) {
+            Some(detector) => {
+                detector.enabled = true;
+                Ok(())
+            }
+            None => Err(invalid("guardduty:UpdateDetector", format!("no detector {id}"))),
+        }
+    }
+
+    async fn put_alternate_contact(&self, kind: ContactKind, contact: &AlternateContact) -> Result<(), AccountError> {
+        self.state().contacts.insert(kind, contact.clone());
+        Ok(())
+    }
+
+    async fn create_organization(&self) -> Result<Organization, AccountError> {
+        let mut state = self.state();
+        if state.organization.is_some() {
+            return Err(AccountError::AlreadyExists {
+                action: "organizations:CreateOrganization",
+            });
+        }
+        let organization = Organization {
+            id: "o-practice01".to_owned(),
+            management_account_id: PRACTICE_ACCOUNT_ID.to_owned(),
+        };
+        state.organization = Some(organization.clone());
+        Ok(organization)
+    }
+
+    fn region(&self) -> String {
+        PRACTICE_REGION.to_owned()
     }
 
     async fn access_key_in_use(&self) -> Option<String> {

@@ -18,6 +18,7 @@ mod root;
 mod security_contact;
 pub mod user_mfa;
 pub mod validate;
+pub mod validate_fields;
 
 pub use facts::Facts;
 

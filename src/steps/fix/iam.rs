@@ -1,9 +1,10 @@
-//! The IAM fixes, written once against the account port. Each one creates only what is
-//! missing, so running it again after a failure finishes the job instead of failing
-//! on what the first run made, and journals each thing it creates as soon as it exists.
+//! The IAM fixes (alias, password policy, admin group and user, MFA enrolment) and the
+//! deletion of the root user's own access keys.
 
 use crate::account::{ADMINISTRATOR_ACCESS_ARN, Account, AccountError, NewVirtualMfa, Password, PasswordPolicy};
 use crate::journal::{Journal, Resource};
+
+use super::created;
 
 /// The workshop's baseline: 14 characters, every class, users may change their own
 /// password, the last 24 cannot be reused. A stricter current setting is kept.
@@ -17,15 +18,6 @@ pub fn baseline_password_policy(current: Option<&PasswordPolicy>) -> PasswordPol
         allow_users_to_change: true,
         reuse_prevention: Some(24),
         max_age_days: current.and_then(|p| p.max_age_days),
-    }
-}
-
-/// Tolerate "already exists": the thing we wanted is there. True when this call made it.
-fn created(result: Result<(), AccountError>) -> Result<bool, AccountError> {
-    match result {
-        Ok(()) => Ok(true),
-        Err(AccountError::AlreadyExists { .. }) => Ok(false),
-        Err(other) => Err(other),
     }
 }
 
