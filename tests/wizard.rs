@@ -564,3 +564,80 @@ async fn a_typed_password_is_checked_and_masked_in_english() {
 async fn a_typed_password_is_checked_and_masked_in_japanese() {
     typed_password_is_checked_and_masked(Lang::Ja).await;
 }
+
+/// The billing and monitoring fixes on the practice account, each screen snapshotted:
+/// the budget form (a bad amount first), the contacts form, GuardDuty's plan, and
+/// Organizations, which needs an explicit `y`.
+async fn billing_and_monitoring(lang: Lang) {
+    let snap = |name: &str| format!("{name}_{}", lang_suffix(lang));
+    let mut w = Wizard::open(lang, 80, 24).await;
+
+    w.select(StepId::Budget).await;
+    w.press(KeyCode::Enter).await;
+    w.press(KeyCode::Up).await;
+    w.press(KeyCode::Up).await;
+    w.press(KeyCode::Up).await;
+    w.press(KeyCode::Backspace).await;
+    w.press(KeyCode::Backspace).await;
+    w.type_text("1.005").await;
+    w.press(KeyCode::Tab).await;
+    w.press(KeyCode::Tab).await;
+    w.press(KeyCode::Tab).await;
+    w.type_text("billing@example.com").await;
+    w.press(KeyCode::Enter).await;
+    insta::assert_snapshot!(snap("15_budget_refused"), w.screen());
+    w.press(KeyCode::Backspace).await;
+    w.press(KeyCode::Tab).await;
+    w.press(KeyCode::Tab).await;
+    w.press(KeyCode::Right).await;
+    insta::assert_snapshot!(snap("16_budget_forecast"), w.screen());
+    w.press(KeyCode::Enter).await;
+    assert_eq!(w.app.status(StepId::Budget), Some(Status::Pass));
+    let budgets = w.worker.account.cost_budgets("111122223333").await.expect("budgets");
+    assert_eq!(budgets[0].notifications[0].kind, "FORECASTED");
+
+    w.select(StepId::SecurityContact).await;
+    w.press(KeyCode::Enter).await;
+    w.type_text("Ada Lovelace").await;
+    w.press(KeyCode::Tab).await;
+    w.type_text("Owner").await;
+    w.press(KeyCode::Tab).await;
+    w.type_text("ada@example.com").await;
+    w.press(KeyCode::Tab).await;
+    w.type_text("phone").await;
+    w.press(KeyCode::Enter).await;
+    insta::assert_snapshot!(snap("17_contacts_refused"), w.screen());
+    for _ in 0.."phone".len() {
+        w.press(KeyCode::Backspace).await;
+    }
+    w.type_text("+81 3-0000-0000").await;
+    w.press(KeyCode::Enter).await;
+    assert_eq!(w.app.status(StepId::SecurityContact), Some(Status::Pass));
+
+    w.select(StepId::Guardduty).await;
+    w.press(KeyCode::Enter).await;
+    insta::assert_snapshot!(snap("18_guardduty_plan"), w.screen());
+    w.press(KeyCode::Enter).await;
+    assert_eq!(w.app.status(StepId::Guardduty), Some(Status::Pass));
+
+    w.select(StepId::Organizations).await;
+    w.press(KeyCode::Enter).await;
+    w.press(KeyCode::Enter).await;
+    assert!(
+        !w.commands.contains(&Command::CreateOrganization),
+        "Enter alone does not create an organization"
+    );
+    insta::assert_snapshot!(snap("19_organizations_confirm"), w.screen());
+    w.press(KeyCode::Char('y')).await;
+    assert_eq!(w.app.status(StepId::Organizations), Some(Status::Pass));
+}
+
+#[tokio::test]
+async fn billing_and_monitoring_fixes_in_english() {
+    billing_and_monitoring(Lang::En).await;
+}
+
+#[tokio::test]
+async fn billing_and_monitoring_fixes_in_japanese() {
+    billing_and_monitoring(Lang::Ja).await;
+}

@@ -21,6 +21,8 @@ pub enum FieldProblem {
     BadEmail(String),
     TooManyEmails,
     BadPhone,
+    /// A set of boxes where at least one must be ticked.
+    NothingChosen,
 }
 
 /// A budget name: 1 to 100 characters, without ':' or '\'.
@@ -143,6 +145,8 @@ impl Localize for FieldProblem {
             (FieldProblem::BadPhone, Lang::Ja) => {
                 "数字・空白・+ - ( ) だけで入力してください (例: +81 3-1234-5678)。".into()
             }
+            (FieldProblem::NothingChosen, Lang::En) => "Tick at least one.".into(),
+            (FieldProblem::NothingChosen, Lang::Ja) => "少なくとも 1 つ選んでください。".into(),
         }
     }
 }
@@ -195,7 +199,7 @@ mod tests {
         ] {
             assert!(email(bad).is_err(), "{bad}");
         }
-        let many = vec!["a@example.com"; 11].join(",");
+        let many = ["a@example.com"; 11].join(",");
         assert_eq!(emails(&many), Err(FieldProblem::TooManyEmails));
     }
 

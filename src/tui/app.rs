@@ -3,12 +3,15 @@
 //! to start as [`Command`]s instead of doing it, so the whole flow is testable without a
 //! terminal, tokio or AWS.
 
-use crate::account::{AccountError, Identity, NewVirtualMfa, Password, PasswordPolicy};
+use super::forms::Form;
+use crate::account::{
+    AccountError, AlternateContact, BudgetPlan, ContactKind, Identity, NewVirtualMfa, Password, PasswordPolicy,
+};
 use crate::checklist::{CheckKind, CheckResult, Finding, Status, StepId};
 use crate::clock::Clock;
 use crate::i18n::Lang;
 use crate::mfa::totp::{self, CodeField, CodeRejection};
-use crate::steps::fix::{OwnKeys, baseline_password_policy};
+use crate::steps::fix::{BudgetOutcome, OwnKeys, baseline_password_policy};
 use crate::steps::password::{PasswordRule, broken_rules};
 use crate::steps::validate::{self, NameProblem};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -101,6 +104,14 @@ pub enum Backend {
         result: Result<bool, AccountError>,
     },
     RootKeys(Result<OwnKeys, AccountError>),
+    /// The region the account's regional resources are made in.
+    Region(String),
+    BudgetDone {
+        name: String,
+        result: Result<BudgetOutcome, AccountError>,
+    },
+    /// A contact the account has already, to prefill the contact form.
+    ContactKnown(Option<AlternateContact>),
     RootKeysDeleted {
         include_in_use: bool,
         /// The keys left.
@@ -119,7 +130,7 @@ pub enum Backend {
 }
 
 /// Work for the worker. Nothing here has happened yet when `update` returns it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Command {
     LoadIdentity,
     Check(Vec<StepId>),
@@ -135,6 +146,15 @@ pub enum Command {
     },
     /// List the caller's (the root user's) access keys.
     LoadRootKeys,
+    CreateBudget(BudgetPlan),
+    /// Read the alternate contacts the account has, to prefill the form.
+    LoadContacts,
+    SetContacts {
+        kinds: Vec<ContactKind>,
+        contact: AlternateContact,
+    },
+    EnableGuardDuty,
+    CreateOrganization,
     /// Delete the root user's keys; the one in use only with `include_in_use`.
     DeleteRootKeys {
         include_in_use: bool,
@@ -337,6 +357,10 @@ pub enum Screen {
         problem: Option<NameProblem>,
     },
     AdminUser(UserForm),
+    /// A form of several fields (budget, contacts).
+    Form(Form),
+    /// A fix with nothing to type, shown before it is applied.
+    Confirm(StepId),
     /// The root user's access keys, and whether the user is being asked about the last
     /// one (the key these credentials sign with).
     RootKeys {
@@ -364,6 +388,10 @@ pub enum Notice {
     NoMfaCandidates,
     /// The root user's key in use is gone: these credentials no longer work.
     KeyInUseDeleted,
+    Budget {
+        name: String,
+        outcome: BudgetOutcome,
+    },
     /// The confirmation could not be saved; the reason is the system's.
     NotRemembered(String),
     /// The journal could not be saved; the reason is the system's.
@@ -387,6 +415,8 @@ pub struct App {
     pub quit: bool,
     /// AWS's clock minus ours, once an answer has shown it.
     pub clock_skew: Option<i64>,
+    /// Where regional fixes (GuardDuty, CloudTrail, Config) act.
+    pub region: Option<String>,
     seconds_since_poll: u64,
 }
 
@@ -411,6 +441,7 @@ impl App {
             notice: None,
             quit: false,
             clock_skew: None,
+            region: None,
             seconds_since_poll: 0,
         }
     }
@@ -609,6 +640,20 @@ impl App {
                     }
                 }
             }
+            Backend::Region(region) => {
+                self.region = Some(region);
+                Vec::new()
+            }
+            Backend::ContactKnown(contact) => {
+                if let (Screen::Form(form), Some(contact)) = (&mut self.screen, contact) {
+                    form.prefill_contact(&contact);
+                }
+                Vec::new()
+            }
+            Backend::BudgetDone { name, result } => {
+                self.screen = Screen::Checklist;
+                self.finish(StepId::Budget, result.map(|outcome| Notice::Budget { name, outcome }))
+            }
             Backend::RootKeys(Ok(keys)) if keys.keys.is_empty() => {
                 self.screen = Screen::Checklist;
                 self.recheck(vec![StepId::RootAccessKeys])
@@ -714,6 +759,10 @@ impl App {
             }
             Screen::Mfa(_) => self.on_mfa_key(key),
             Screen::RootKeys { .. } => self.on_root_keys_key(key),
+            Screen::Confirm(step) => {
+                let step = *step;
+                self.on_confirm_key(step, key)
+            }
             _ => self.on_form_key(key),
         }
     }
@@ -802,6 +851,12 @@ impl App {
                 self.screen = Screen::AdminUser(UserForm::new());
                 return vec![Command::LoadPasswordPolicy];
             }
+            StepId::Budget => self.screen = Screen::Form(Form::budget()),
+            StepId::SecurityContact => {
+                self.screen = Screen::Form(Form::contacts());
+                return vec![Command::LoadContacts];
+            }
+            StepId::Guardduty | StepId::Organizations => self.screen = Screen::Confirm(step),
             StepId::RootAccessKeys if self.is_root() => {
                 self.screen = Screen::Working(StepId::RootAccessKeys);
                 return vec![Command::LoadRootKeys];
@@ -842,6 +897,10 @@ impl App {
                 |input, problem| Screen::AdminGroup { input, problem },
                 |group| (Screen::Working(StepId::AdminGroup), Command::CreateAdminGroup(group)),
             ),
+            Screen::Form(mut form) => match form.on_key(&key) {
+                Some(command) => (Screen::Working(self.selected), vec![command]),
+                None => (Screen::Form(form), Vec::new()),
+            },
             Screen::AdminUser(mut form) => match form.on_key(&key) {
                 Some(command) => (Screen::Working(StepId::AdminUser), vec![command]),
                 None => (Screen::AdminUser(form), Vec::new()),
@@ -870,6 +929,22 @@ impl App {
         };
         self.screen = screen;
         commands
+    }
+
+    /// A plan with nothing to type: Enter applies it; creating an organization asks for
+    /// an explicit `y`, since it changes how the account is governed.
+    fn on_confirm_key(&mut self, step: StepId, key: KeyEvent) -> Vec<Command> {
+        let command = match (step, key.code) {
+            (_, KeyCode::Esc) => {
+                self.screen = Screen::Checklist;
+                return Vec::new();
+            }
+            (StepId::Organizations, KeyCode::Char('y' | 'Y')) => Command::CreateOrganization,
+            (StepId::Guardduty, KeyCode::Enter) => Command::EnableGuardDuty,
+            _ => return Vec::new(),
+        };
+        self.screen = Screen::Working(step);
+        vec![command]
     }
 
     /// The root keys screen: Enter deletes the keys not in use; the key in use goes

@@ -4,6 +4,7 @@
 //! the state. The terminal is restored on every way out, panics included.
 
 pub mod app;
+pub mod forms;
 pub mod qr;
 pub mod text;
 pub mod theme;

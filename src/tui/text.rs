@@ -82,6 +82,36 @@ pub enum Ui {
     RootKeysOnlyInUse,
     RootKeysConfirm,
     KeyInUseDeleted,
+    KeysFieldForm,
+    KeysConfirm,
+    KeysConfirmYes,
+    ActFixBudget,
+    ActFixContacts,
+    ActFixGuardDuty,
+    ActFixOrganization,
+    BudgetName,
+    BudgetAmount,
+    BudgetThreshold,
+    BudgetBasis,
+    BudgetEmails,
+    BudgetWillCreate,
+    BudgetPrice,
+    BudgetCreated,
+    BudgetAlertAdded,
+    BudgetAlreadyThere,
+    ContactName,
+    ContactTitle,
+    ContactEmail,
+    ContactPhone,
+    ContactBilling,
+    ContactOperations,
+    ContactSecurity,
+    ContactsWillSet,
+    GuardDutyPlan,
+    GuardDutyPrice,
+    OrganizationsPlan,
+    OrganizationsConfirm,
+    Region,
 }
 
 impl Localize for Ui {
@@ -218,6 +248,97 @@ impl Ui {
             (Ui::RootKeysConfirm, Ja) => {
                 "この実行が使っているキーを削除しますか? 以降のこの実行の呼び出しはすべて失敗し、このキーを使う \
                  CLI プロファイルも使えなくなります。削除後は管理者ユーザーでサインインしてください。"
+            }
+            (Ui::KeysFieldForm, En) => "Tab/up/down field  space/left/right change  Enter apply  Esc back",
+            (Ui::KeysFieldForm, Ja) => "Tab/上下 項目  空白/左右 切替  Enter 適用  Esc 戻る",
+            (Ui::KeysConfirm, En) => "Enter apply  Esc back",
+            (Ui::KeysConfirm, Ja) => "Enter 適用  Esc 戻る",
+            (Ui::KeysConfirmYes, En) => "y create  Esc back",
+            (Ui::KeysConfirmYes, Ja) => "y 作成  Esc 戻る",
+            (Ui::ActFixBudget, En) => "Enter: set up a budget alert",
+            (Ui::ActFixBudget, Ja) => "Enter: 予算とメール通知を作成",
+            (Ui::ActFixContacts, En) => "Enter: set the alternate contacts",
+            (Ui::ActFixContacts, Ja) => "Enter: 代替連絡先を設定",
+            (Ui::ActFixGuardDuty, En) => "Enter: turn GuardDuty on in this region",
+            (Ui::ActFixGuardDuty, Ja) => "Enter: GuardDuty を有効化",
+            (Ui::ActFixOrganization, En) => "Enter: create an organization",
+            (Ui::ActFixOrganization, Ja) => "Enter: 組織を作成 (確認あり)",
+            (Ui::BudgetName, En) => "Budget name",
+            (Ui::BudgetName, Ja) => "予算名",
+            (Ui::BudgetAmount, En) => "USD per month",
+            (Ui::BudgetAmount, Ja) => "月額 (米ドル)",
+            (Ui::BudgetThreshold, En) => "Alert at %",
+            (Ui::BudgetThreshold, Ja) => "しきい値 %",
+            (Ui::BudgetBasis, En) => "Compared with",
+            (Ui::BudgetBasis, Ja) => "比較対象",
+            (Ui::BudgetEmails, En) => "Email to",
+            (Ui::BudgetEmails, Ja) => "通知先メール",
+            (Ui::BudgetWillCreate, En) => {
+                "Creates a monthly COST budget with this alert. A budget of the same name is kept as it is; \
+                 only the alert is added to it."
+            }
+            (Ui::BudgetWillCreate, Ja) => {
+                "この通知付きの月次コスト予算を作成します。同じ名前の予算があれば変更せず、通知だけを追加します。"
+            }
+            (Ui::BudgetPrice, En) => "none; a budget that only sends alerts is free.",
+            (Ui::BudgetPrice, Ja) => "無料 (通知だけの予算に料金はかかりません)。",
+            (Ui::BudgetCreated, En) => "The budget is created; its alert emails the addresses given.",
+            (Ui::BudgetCreated, Ja) => "予算を作成しました。通知は指定したアドレスに届きます。",
+            (Ui::BudgetAlertAdded, En) => {
+                "A budget of that name existed: its amount is unchanged, the alert was added."
+            }
+            (Ui::BudgetAlertAdded, Ja) => "同じ名前の予算がありました。金額は変えず、通知を追加しました。",
+            (Ui::BudgetAlreadyThere, En) => "A budget of that name already has this alert: nothing was changed.",
+            (Ui::BudgetAlreadyThere, Ja) => "同じ名前の予算に同じ通知が既にあります。何も変更していません。",
+            (Ui::ContactName, En) => "Name",
+            (Ui::ContactName, Ja) => "氏名",
+            (Ui::ContactTitle, En) => "Title",
+            (Ui::ContactTitle, Ja) => "役職",
+            (Ui::ContactEmail, En) => "Email",
+            (Ui::ContactEmail, Ja) => "メール",
+            (Ui::ContactPhone, En) => "Phone",
+            (Ui::ContactPhone, Ja) => "電話番号",
+            (Ui::ContactBilling, En) => "Set billing",
+            (Ui::ContactBilling, Ja) => "請求に設定",
+            (Ui::ContactOperations, En) => "Set operations",
+            (Ui::ContactOperations, Ja) => "運用に設定",
+            (Ui::ContactSecurity, En) => "Set security",
+            (Ui::ContactSecurity, Ja) => "セキュリティに設定",
+            (Ui::ContactsWillSet, En) => "Sets this person for each ticked contact (replacing what is there).",
+            (Ui::ContactsWillSet, Ja) => "チェックした連絡先にこの人を設定します (既存の設定は置き換えます)。",
+            (Ui::GuardDutyPlan, En) => {
+                "Turns GuardDuty on in this region: a detector is created, or the suspended one is \
+                 enabled again. Findings then appear in the GuardDuty console."
+            }
+            (Ui::GuardDutyPlan, Ja) => {
+                "このリージョンで GuardDuty を有効にします。ディテクターを作成するか、停止中のものを再開します。\
+                 検出結果は GuardDuty コンソールに表示されます。"
+            }
+            (Ui::GuardDutyPrice, En) => {
+                "30 days free for a new account, then billed by the logs and events analysed. The console \
+                 shows the estimated cost during the trial."
+            }
+            (Ui::GuardDutyPrice, Ja) => {
+                "初回 30 日間は無料、その後は分析したログとイベントの量で課金されます。試用期間中にコンソールで\
+                 見積額を確認できます。"
+            }
+            (Ui::OrganizationsPlan, En) => {
+                "Several accounts help when you separate work (test, production) and switch between them \
+                 with roles, paying one consolidated bill. This creates an organization with all \
+                 features, and this account becomes its management account."
+            }
+            (Ui::OrganizationsPlan, Ja) => {
+                "作業 (テストと本番など) を分け、ロールの切り替えで行き来し、請求を一括にしたいときに複数\
+                 アカウントが役立ちます。すべての機能を有効にした組織を作成し、このアカウントが管理アカウントに\
+                 なります。"
+            }
+            (Ui::Region, En) => "Region",
+            (Ui::Region, Ja) => "リージョン",
+            (Ui::OrganizationsConfirm, En) => {
+                "Only do this if this account is meant to manage others. Press y to create the organization."
+            }
+            (Ui::OrganizationsConfirm, Ja) => {
+                "このアカウントで他のアカウントを管理する場合だけ実行してください。y で組織を作成します。"
             }
             (Ui::KeyInUseDeleted, En) => {
                 "The root user has no access keys now. The credentials this run used no longer work: quit \

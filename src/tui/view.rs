@@ -2,6 +2,7 @@
 //! state, so tests can draw to a test backend and compare.
 
 use super::app::{App, CLOCK_SKEW_WARNING_SECONDS, Input, MfaStage, Notice, Screen, UserField, UserForm, UserProblem};
+use super::forms::{FieldValue, Form, FormKind, budget_row};
 use super::qr::QrWidget;
 use super::text::Ui;
 use super::theme;
@@ -10,6 +11,7 @@ use crate::i18n::{Lang, Localize};
 use crate::mfa::otpauth::otpauth_uri;
 use crate::mfa::qr::QrMatrix;
 use crate::mfa::totp;
+use crate::steps::fix::BudgetOutcome;
 use crate::steps::password::describe_broken_rules;
 use crate::textwrap::wrap;
 use ratatui::Frame;
@@ -71,6 +73,9 @@ fn footer_keys(app: &App) -> &'static str {
         Screen::Mfa(MfaStage::Choose { .. } | MfaStage::Loading | MfaStage::Creating { .. }) => Ui::KeysChooseUser,
         Screen::Mfa(_) => Ui::KeysMfaCodes,
         Screen::AdminUser(_) => Ui::KeysUserForm,
+        Screen::Form(_) => Ui::KeysFieldForm,
+        Screen::Confirm(StepId::Organizations) => Ui::KeysConfirmYes,
+        Screen::Confirm(_) => Ui::KeysConfirm,
         Screen::RootKeys { confirming: true, .. } => Ui::KeysRootKeysConfirm,
         Screen::RootKeys { .. } => Ui::KeysRootKeys,
         _ => Ui::KeysForm,
@@ -220,6 +225,14 @@ fn notice_text(notice: &Notice, lang: Lang) -> (String, Style) {
         Notice::NotRemembered(reason) => (format!("{} ({reason})", Ui::NotRemembered.text(lang)), theme::warn()),
         Notice::NotJournaled(reason) => (format!("{} ({reason})", Ui::NotJournaled.text(lang)), theme::warn()),
         Notice::KeyInUseDeleted => (Ui::KeyInUseDeleted.text(lang).to_owned(), theme::good()),
+        Notice::Budget { name, outcome } => {
+            let text = match outcome {
+                BudgetOutcome::Created => Ui::BudgetCreated,
+                BudgetOutcome::AlertAdded => Ui::BudgetAlertAdded,
+                BudgetOutcome::AlreadyThere => Ui::BudgetAlreadyThere,
+            };
+            (format!("{name}: {}", text.text(lang)), theme::good())
+        }
     }
 }
 
@@ -238,6 +251,10 @@ fn action_hint(app: &App, step: StepId) -> Option<Ui> {
         StepId::AdminGroup => Ui::ActFixGroup,
         StepId::AdminUser => Ui::ActFixUser,
         StepId::UserMfa => Ui::ActFixMfa,
+        StepId::Budget => Ui::ActFixBudget,
+        StepId::SecurityContact => Ui::ActFixContacts,
+        StepId::Guardduty => Ui::ActFixGuardDuty,
+        StepId::Organizations => Ui::ActFixOrganization,
         StepId::RootAccessKeys if app.is_root() => Ui::ActFixRootKeys,
         StepId::RootMfa | StepId::RootAccessKeys if app.practice => Ui::ActPracticeConsole,
         StepId::RootMfa | StepId::RootAccessKeys => Ui::ActWatching,
@@ -408,6 +425,24 @@ fn draw_form(app: &App, frame: &mut Frame, area: Rect) {
             }
         }
         Screen::AdminUser(form) => user_form(&mut lines, form, lang, width),
+        Screen::Form(form) => field_form(&mut lines, form, lang, width),
+        Screen::Confirm(step) => {
+            let (plan, price, ask) = match step {
+                StepId::Organizations => (Ui::OrganizationsPlan, None, Ui::OrganizationsConfirm),
+                _ => (Ui::GuardDutyPlan, Some(Ui::GuardDutyPrice), Ui::ActFixGuardDuty),
+            };
+            if let (Some(region), StepId::Guardduty) = (&app.region, step) {
+                lines.push(Line::styled(
+                    format!("{}: {region}", Ui::Region.text(lang)),
+                    theme::heading(),
+                ));
+            }
+            paragraph(&mut lines, plan.text(lang), width, Style::new());
+            if let Some(price) = price {
+                labelled(&mut lines, Ui::Price.text(lang), price.text(lang), width);
+            }
+            paragraph(&mut lines, ask.text(lang), width, theme::action());
+        }
         Screen::RootKeys { keys, confirming } => {
             lines.push(Line::raw(Ui::RootKeysListed.text(lang)));
             for key in &keys.keys {
@@ -457,6 +492,84 @@ fn draw_form(app: &App, frame: &mut Frame, area: Rect) {
         Screen::Checklist | Screen::Working(_) => {}
     }
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// A form of several fields: each label, then its value (text with a cursor when in
+/// focus, a box, or the chosen option), then what the fix will do and any problem.
+fn field_form(lines: &mut Vec<Line<'static>>, form: &Form, lang: Lang, width: usize) {
+    for (row, field) in form.fields.iter().enumerate() {
+        let focused = row == form.focus;
+        let label_style = if focused { theme::selected() } else { theme::heading() };
+        let marker = if focused { ">" } else { " " };
+        let label = pad(field.label.text(lang), FORM_LABEL_WIDTH);
+        let room = width.saturating_sub(FORM_LABEL_WIDTH + 1);
+        let value = match &field.value {
+            FieldValue::Text(text) if focused => tail(&format!("{text}_"), room),
+            FieldValue::Text(text) => tail(text, room),
+            FieldValue::Toggle(on) => (if *on { "[x]" } else { "[ ]" }).to_owned(),
+            FieldValue::Choice { options, index } => format!("< {} >", options[*index]),
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{marker}{label}"), label_style),
+            Span::styled(value, theme::input()),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    match form.kind {
+        FormKind::Budget => {
+            paragraph(lines, &budget_explanation(form, lang), width, Style::new());
+            paragraph(lines, Ui::BudgetWillCreate.text(lang), width, theme::dim());
+            labelled(lines, Ui::Price.text(lang), Ui::BudgetPrice.text(lang), width);
+        }
+        FormKind::Contacts => paragraph(lines, Ui::ContactsWillSet.text(lang), width, theme::dim()),
+    }
+    if let Some((_, problem)) = &form.problem {
+        paragraph(lines, &problem.localize(lang), width, theme::bad());
+    }
+}
+
+/// Room for a form field's label.
+const FORM_LABEL_WIDTH: usize = 19;
+
+/// The end of `text` if it is wider than `room` (where the typing happens), with "<"
+/// in front to say there is more.
+fn tail(text: &str, room: usize) -> String {
+    if Line::from(text).width() <= room {
+        return text.to_owned();
+    }
+    let mut kept: Vec<char> = Vec::new();
+    let mut used = 1;
+    for c in text.chars().rev() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        kept.push(c);
+    }
+    std::iter::once('<').chain(kept.into_iter().rev()).collect()
+}
+
+/// What the alert will do with the numbers on the form: "80 % of USD 10 is USD 8.00".
+fn budget_explanation(form: &Form, lang: Lang) -> String {
+    let amount: f64 = form.fields[budget_row::AMOUNT].typed().trim().parse().unwrap_or(0.0);
+    let percent: f64 = form.fields[budget_row::THRESHOLD].typed().trim().parse().unwrap_or(0.0);
+    let at = amount * percent / 100.0;
+    let actual = form.chosen(budget_row::BASIS) == "ACTUAL";
+    match (lang, actual) {
+        (Lang::En, true) => format!(
+            "ACTUAL: an email once this month's charges pass {percent} % of USD {amount:.2}, that is USD {at:.2}.              FORECASTED would warn earlier, when AWS predicts the month will end above it."
+        ),
+        (Lang::En, false) => format!(
+            "FORECASTED: an email as soon as AWS predicts this month will end above {percent} % of USD              {amount:.2}, that is USD {at:.2}, before it is spent. ACTUAL would wait for the charges."
+        ),
+        (Lang::Ja, true) => format!(
+            "ACTUAL: 今月の請求額が USD {amount:.2} の {percent} %、つまり USD {at:.2} を超えたらメールします。             FORECASTED なら、月末の予測額が超えそうな時点で早めに知らせます。"
+        ),
+        (Lang::Ja, false) => format!(
+            "FORECASTED: 今月の予測額が USD {amount:.2} の {percent} %、つまり USD {at:.2} を超えそうになった             時点でメールします。ACTUAL は実際の請求額を待ちます。"
+        ),
+    }
 }
 
 /// The admin user form: the name, the password choice (a typed one shown as dots),

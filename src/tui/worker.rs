@@ -3,7 +3,7 @@
 
 use super::app::{Backend, Command, Msg};
 use crate::account::practice::PracticeAccount;
-use crate::account::{ADMINISTRATOR_ACCESS_ARN, Account, AccountError, Identity, Password};
+use crate::account::{ADMINISTRATOR_ACCESS_ARN, Account, AccountError, ContactKind, Identity, Password};
 use crate::checklist::StepId;
 use crate::i18n::Lang;
 use crate::journal::Journal;
@@ -67,6 +67,7 @@ impl Worker {
                     self.send(Backend::Confirmed(memory.map(|m| m.confirmed()).unwrap_or_default()));
                 }
                 self.send(Backend::Identity(identity));
+                self.send(Backend::Region(account.region()));
                 if let Some(seconds) = account.clock_skew_seconds().await {
                     self.send(Backend::ClockSkew(seconds));
                 }
@@ -116,6 +117,48 @@ impl Worker {
                 reset_required,
                 password,
             } => self.create_admin_user(user, reset_required, password).await,
+            Command::CreateBudget(plan) => {
+                let result = match self.identity().await {
+                    Ok(identity) => fix::budget(account, self.journal().await, &identity.account_id, &plan).await,
+                    Err(error) => Err(error),
+                };
+                self.send(Backend::BudgetDone {
+                    name: plan.name,
+                    result,
+                });
+            }
+            Command::LoadContacts => {
+                // Any contact the account has is a good start for the others.
+                let mut known = None;
+                for kind in [ContactKind::Security, ContactKind::Billing, ContactKind::Operations] {
+                    if let Ok(Some(contact)) = account.alternate_contact(kind).await {
+                        known = Some(contact);
+                        break;
+                    }
+                }
+                self.send(Backend::ContactKnown(known));
+            }
+            Command::SetContacts { kinds, contact } => {
+                let result = fix::alternate_contacts(account, self.journal().await, &kinds, &contact).await;
+                self.send(Backend::Fixed {
+                    step: StepId::SecurityContact,
+                    result,
+                });
+            }
+            Command::EnableGuardDuty => {
+                let result = fix::guardduty(account, self.journal().await).await;
+                self.send(Backend::Fixed {
+                    step: StepId::Guardduty,
+                    result,
+                });
+            }
+            Command::CreateOrganization => {
+                let result = fix::organization(account, self.journal().await).await.map(|_| ());
+                self.send(Backend::Fixed {
+                    step: StepId::Organizations,
+                    result,
+                });
+            }
             Command::LoadRootKeys => self.send(Backend::RootKeys(fix::own_access_keys(account).await)),
             Command::DeleteRootKeys { include_in_use } => {
                 let result = fix::delete_own_access_keys(account, include_in_use).await;
