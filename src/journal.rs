@@ -65,6 +65,30 @@ pub enum Resource {
     Organization {
         id: String,
     },
+    /// A bucket for CloudTrail's and Config's logs.
+    Bucket {
+        name: String,
+    },
+    Trail {
+        region: String,
+        arn: String,
+    },
+    /// A service-linked role (AWS Config's).
+    ServiceLinkedRole {
+        name: String,
+    },
+    ConfigRecorder {
+        region: String,
+        name: String,
+    },
+    DeliveryChannel {
+        region: String,
+        name: String,
+    },
+    ConfigRule {
+        region: String,
+        name: String,
+    },
 }
 
 /// One journal line: what was created and when (Unix seconds).

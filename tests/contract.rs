@@ -384,3 +384,64 @@ async fn billing_and_monitoring_fixes_from_empty(account: &dyn Account, _clock: 
     );
 }
 contract!(billing_and_monitoring, billing_and_monitoring_fixes_from_empty);
+
+async fn logging_fixes_from_empty(account: &dyn Account, _clock: &FixedClock) {
+    let identity = account.identity().await.expect("identity");
+    let id = identity.account_id.as_str();
+    let journal = Journal::in_memory();
+    for _ in 0..2 {
+        fix::cloudtrail(account, &journal, id, Some(365))
+            .await
+            .expect("cloudtrail");
+        fix::config(account, &journal, id).await.expect("config");
+    }
+    for step in [StepId::Cloudtrail, StepId::Config] {
+        assert_eq!(status_of(account, step).await, Status::Pass, "{step}");
+    }
+    let trails = account.trails().await.expect("trails");
+    assert_eq!(trails.len(), 1, "a second run adds no trail");
+    assert!(trails[0].multi_region && trails[0].is_logging);
+    let setup = account.config_setup().await.expect("config");
+    assert_eq!(setup.recorders.len(), 1);
+    assert_eq!(setup.delivery_channels, ["default"]);
+    let mut rules = setup.managed_rules.clone();
+    rules.sort();
+    assert_eq!(rules, ["CLOUD_TRAIL_ENABLED", "ROOT_ACCOUNT_MFA_ENABLED"]);
+
+    let region = account.region();
+    let bucket = fix::log_bucket_name(id, &region);
+    let policy = account.bucket_policy(&bucket).await.expect("policy").expect("set");
+    for sid in ["AWSCloudTrailWrite", "AWSConfigBucketDelivery"] {
+        assert!(policy.contains(sid), "{sid} missing from {policy}");
+    }
+    assert_eq!(
+        journaled(&journal),
+        [
+            Resource::Bucket { name: bucket },
+            Resource::Trail {
+                region: region.clone(),
+                arn: trails[0].arn.clone()
+            },
+            Resource::ServiceLinkedRole {
+                name: "AWSServiceRoleForConfig".into()
+            },
+            Resource::ConfigRecorder {
+                region: region.clone(),
+                name: "default".into()
+            },
+            Resource::DeliveryChannel {
+                region: region.clone(),
+                name: "default".into()
+            },
+            Resource::ConfigRule {
+                region: region.clone(),
+                name: "root-account-mfa-enabled".into()
+            },
+            Resource::ConfigRule {
+                region,
+                name: "cloudtrail-enabled".into()
+            },
+        ]
+    );
+}
+contract!(logging, logging_fixes_from_empty);

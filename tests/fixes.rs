@@ -108,3 +108,105 @@ async fn a_new_budget_emails_every_address_given() {
     assert_eq!(alert.threshold, 100.0);
     assert_eq!(alert.notification_type.as_str(), "FORECASTED");
 }
+
+#[tokio::test]
+async fn a_single_region_or_stopped_trail_is_repaired_not_doubled() {
+    for (multi_region, logging) in [(false, true), (true, false), (false, false)] {
+        let moto = Moto::start();
+        seed::trail(&moto.sdk_config(), "owners-trail", multi_region, logging).await;
+        let account = AwsAccount::new(&moto.sdk_config());
+        let journal = Journal::in_memory();
+        fix::cloudtrail(&account, &journal, ACCOUNT_ID, None)
+            .await
+            .expect("repair");
+        let trails = account.trails().await.expect("trails");
+        assert_eq!(trails.len(), 1, "{multi_region} {logging}: {trails:?}");
+        assert_eq!(trails[0].name, "owners-trail");
+        assert!(trails[0].multi_region && trails[0].is_logging, "{trails:?}");
+        assert!(journaled(&journal).is_empty(), "nothing was created");
+    }
+}
+
+#[tokio::test]
+async fn a_stopped_recorder_is_started_and_its_channel_kept() {
+    let moto = Moto::start();
+    seed::config_recorder(&moto.sdk_config(), true, true, false, true).await;
+    let account = AwsAccount::new(&moto.sdk_config());
+    let journal = Journal::in_memory();
+    fix::config(&account, &journal, ACCOUNT_ID).await.expect("repair");
+    let setup = account.config_setup().await.expect("config");
+    assert_eq!(setup.recorders.len(), 1);
+    assert!(setup.recorders[0].recording);
+    assert_eq!(setup.delivery_channels, ["default"]);
+    let created: Vec<Resource> = journaled(&journal);
+    assert!(
+        !created
+            .iter()
+            .any(|r| matches!(r, Resource::Bucket { .. } | Resource::DeliveryChannel { .. })),
+        "the owner's channel and bucket are used: {created:?}"
+    );
+}
+
+/// Outside us-east-1 the bucket is made in the region (LocationConstraint), and its
+/// policy and public access block are what AWS-FACTS.md documents.
+#[tokio::test]
+async fn the_log_bucket_is_regional_private_and_lets_only_our_trail_write() {
+    let moto = Moto::start();
+    let config = moto
+        .sdk_config()
+        .to_builder()
+        .region(aws_config::Region::from_static("eu-west-1"))
+        .build();
+    let account = AwsAccount::new(&config);
+    let journal = Journal::in_memory();
+    fix::cloudtrail(&account, &journal, ACCOUNT_ID, Some(90))
+        .await
+        .expect("create");
+    let bucket = fix::log_bucket_name(ACCOUNT_ID, "eu-west-1");
+    let s3 = aws_sdk_s3::Client::from_conf(
+        aws_sdk_s3::config::Builder::from(&config)
+            .force_path_style(true)
+            .build(),
+    );
+    let location = s3.get_bucket_location().bucket(&bucket).send().await.expect("location");
+    assert_eq!(location.location_constraint().map(|c| c.as_str()), Some("eu-west-1"));
+    let block = s3
+        .get_public_access_block()
+        .bucket(&bucket)
+        .send()
+        .await
+        .expect("public access block")
+        .public_access_block_configuration
+        .expect("configuration");
+    assert_eq!(
+        (
+            block.block_public_acls,
+            block.ignore_public_acls,
+            block.block_public_policy,
+            block.restrict_public_buckets
+        ),
+        (Some(true), Some(true), Some(true), Some(true))
+    );
+    let lifecycle = s3
+        .get_bucket_lifecycle_configuration()
+        .bucket(&bucket)
+        .send()
+        .await
+        .expect("lifecycle");
+    assert_eq!(lifecycle.rules()[0].expiration().and_then(|e| e.days()), Some(90));
+    let policy = s3.get_bucket_policy().bucket(&bucket).send().await.expect("policy");
+    let policy: serde_json::Value = serde_json::from_str(policy.policy().expect("text")).expect("json");
+    let trail_arn = format!("arn:aws:cloudtrail:eu-west-1:{ACCOUNT_ID}:trail/{}", fix::TRAIL_NAME);
+    let write = policy["Statement"]
+        .as_array()
+        .and_then(|list| list.iter().find(|s| s["Sid"] == "AWSCloudTrailWrite"))
+        .expect("write statement");
+    assert_eq!(
+        write["Resource"],
+        format!("arn:aws:s3:::{bucket}/AWSLogs/{ACCOUNT_ID}/*")
+    );
+    assert_eq!(write["Condition"]["StringEquals"]["aws:SourceArn"], trail_arn.as_str());
+    let trails = account.trails().await.expect("trails");
+    assert_eq!(trails[0].arn, trail_arn);
+    assert_eq!(trails[0].home_region, "eu-west-1");
+}

@@ -112,6 +112,7 @@ pub struct AwsAccount {
     guardduty: aws_sdk_guardduty::Client,
     account: aws_sdk_account::Client,
     organizations: aws_sdk_organizations::Client,
+    s3: aws_sdk_s3::Client,
 }
 
 impl AwsAccount {
@@ -136,17 +137,24 @@ impl AwsAccount {
             guardduty: aws_sdk_guardduty::Client::new(config),
             account: aws_sdk_account::Client::new(config),
             organizations: aws_sdk_organizations::Client::new(config),
+            // With a custom endpoint (an emulator, a VPC endpoint) bucket names cannot
+            // become host names: address buckets by path there.
+            s3: aws_sdk_s3::Client::from_conf(
+                aws_sdk_s3::config::Builder::from(config)
+                    .force_path_style(config.endpoint_url().is_some())
+                    .build(),
+            ),
         }
     }
 
     /// The region the checks run in, if the chain found one.
-    pub fn region(&self) -> Option<&str> {
+    pub fn current_region(&self) -> Option<&str> {
         self.config.region().map(Region::as_ref)
     }
 
     /// A CloudTrail client for a trail's home region (status calls must go there).
     fn cloudtrail_in(&self, region: &str) -> aws_sdk_cloudtrail::Client {
-        if self.region() == Some(region) {
+        if self.current_region() == Some(region) {
             return self.cloudtrail.clone();
         }
         let config = aws_sdk_cloudtrail::config::Builder::from(&self.config)
@@ -468,7 +476,7 @@ impl Account for AwsAccount {
             .send()
             .await
             .map_err(|e| to_account_error("cloudtrail:DescribeTrails", e))?;
-        let current_region = self.region().unwrap_or_default().to_owned();
+        let current_region = self.current_region().unwrap_or_default().to_owned();
         stream::iter(out.trail_list().to_vec())
             .map(|trail| {
                 let current_region = current_region.clone();
@@ -868,6 +876,233 @@ impl Account for AwsAccount {
         self.config.region().map(|r| r.to_string()).unwrap_or_default()
     }
 
+    async fn bucket_exists(&self, bucket: &str) -> Result<bool, AccountError> {
+        match self.s3.head_bucket().bucket(bucket).send().await {
+            Ok(_) => Ok(true),
+            Err(e) if e.raw_response().is_some_and(|r| r.status().as_u16() == 404) => Ok(false),
+            Err(e) if e.raw_response().is_some_and(|r| r.status().as_u16() == 403) => {
+                Err(AccountError::AlreadyExists {
+                    action: "s3:CreateBucket",
+                })
+            }
+            Err(e) => Err(to_account_error("s3:ListBucket", e)),
+        }
+    }
+
+    async fn create_bucket(&self, bucket: &str) -> Result<(), AccountError> {
+        use aws_sdk_s3::types::{BucketLocationConstraint, CreateBucketConfiguration};
+        let mut request = self.s3.create_bucket().bucket(bucket);
+        // us-east-1 is the default location and must not be named.
+        let region = self.current_region().unwrap_or("us-east-1");
+        if region != "us-east-1" {
+            request = request.create_bucket_configuration(
+                CreateBucketConfiguration::builder()
+                    .location_constraint(BucketLocationConstraint::from(region))
+                    .build(),
+            );
+        }
+        request
+            .send()
+            .await
+            .map_err(|e| to_account_error("s3:CreateBucket", e))?;
+        Ok(())
+    }
+
+    async fn block_public_access(&self, bucket: &str) -> Result<(), AccountError> {
+        let block = aws_sdk_s3::types::PublicAccessBlockConfiguration::builder()
+            .block_public_acls(true)
+            .ignore_public_acls(true)
+            .block_public_policy(true)
+            .restrict_public_buckets(true)
+            .build();
+        self.s3
+            .put_public_access_block()
+            .bucket(bucket)
+            .public_access_block_configuration(block)
+            .send()
+            .await
+            .map_err(|e| to_account_error("s3:PutBucketPublicAccessBlock", e))?;
+        Ok(())
+    }
+
+    async fn bucket_policy(&self, bucket: &str) -> Result<Option<String>, AccountError> {
+        match self.s3.get_bucket_policy().bucket(bucket).send().await {
+            Ok(out) => Ok(out.policy),
+            Err(e) if is_not_found(&e, "NoSuchBucketPolicy") => Ok(None),
+            Err(e) => Err(to_account_error("s3:GetBucketPolicy", e)),
+        }
+    }
+
+    async fn put_bucket_policy(&self, bucket: &str, policy: &str) -> Result<(), AccountError> {
+        self.s3
+            .put_bucket_policy()
+            .bucket(bucket)
+            .policy(policy)
+            .send()
+            .await
+            .map_err(|e| to_account_error("s3:PutBucketPolicy", e))?;
+        Ok(())
+    }
+
+    async fn expire_objects_after(&self, bucket: &str, days: i32) -> Result<(), AccountError> {
+        use aws_sdk_s3::types::{
+            BucketLifecycleConfiguration, ExpirationStatus, LifecycleExpiration, LifecycleRule, LifecycleRuleFilter,
+        };
+        let action = "s3:PutLifecycleConfiguration";
+        let rule = LifecycleRule::builder()
+            .id("aws-day-one-expire-logs")
+            .status(ExpirationStatus::Enabled)
+            .filter(LifecycleRuleFilter::builder().prefix("").build())
+            .expiration(LifecycleExpiration::builder().days(days).build())
+            .build()
+            .map_err(|e| build_error(action, e))?;
+        let lifecycle = BucketLifecycleConfiguration::builder()
+            .rules(rule)
+            .build()
+            .map_err(|e| build_error(action, e))?;
+        self.s3
+            .put_bucket_lifecycle_configuration()
+            .bucket(bucket)
+            .lifecycle_configuration(lifecycle)
+            .send()
+            .await
+            .map_err(|e| to_account_error(action, e))?;
+        Ok(())
+    }
+
+    async fn create_trail(&self, name: &str, bucket: &str) -> Result<Trail, AccountError> {
+        let out = self
+            .cloudtrail
+            .create_trail()
+            .name(name)
+            .s3_bucket_name(bucket)
+            .is_multi_region_trail(true)
+            .include_global_service_events(true)
+            .enable_log_file_validation(true)
+            .send()
+            .await
+            .map_err(|e| to_account_error("cloudtrail:CreateTrail", e))?;
+        Ok(Trail {
+            name: out.name().unwrap_or(name).to_owned(),
+            arn: out.trail_arn().unwrap_or_default().to_owned(),
+            home_region: self.region(),
+            multi_region: out.is_multi_region_trail().unwrap_or(true),
+            is_logging: false,
+        })
+    }
+
+    async fn make_trail_multi_region(&self, trail: &Trail) -> Result<(), AccountError> {
+        self.cloudtrail_in(&trail.home_region)
+            .update_trail()
+            .name(trail_id(trail))
+            .is_multi_region_trail(true)
+            .include_global_service_events(true)
+            .send()
+            .await
+            .map_err(|e| to_account_error("cloudtrail:UpdateTrail", e))?;
+        Ok(())
+    }
+
+    async fn start_logging(&self, trail: &Trail) -> Result<(), AccountError> {
+        self.cloudtrail_in(&trail.home_region)
+            .start_logging()
+            .name(trail_id(trail))
+            .send()
+            .await
+            .map_err(|e| to_account_error("cloudtrail:StartLogging", e))?;
+        Ok(())
+    }
+
+    async fn create_config_role(&self) -> Result<(), AccountError> {
+        match self
+            .iam
+            .create_service_linked_role()
+            .aws_service_name("config.amazonaws.com")
+            .send()
+            .await
+        {
+            Ok(_) => Ok(()),
+            // IAM says "has been taken in this account" as InvalidInput.
+            Err(e) if is_not_found(&e, "InvalidInput") => Err(AccountError::AlreadyExists {
+                action: "iam:CreateServiceLinkedRole",
+            }),
+            Err(e) => Err(to_account_error("iam:CreateServiceLinkedRole", e)),
+        }
+    }
+
+    async fn put_config_recorder(&self, name: &str, role_arn: &str) -> Result<(), AccountError> {
+        use aws_sdk_config::types::{ConfigurationRecorder, RecordingGroup};
+        let recorder = ConfigurationRecorder::builder()
+            .name(name)
+            .role_arn(role_arn)
+            .recording_group(
+                RecordingGroup::builder()
+                    .all_supported(true)
+                    .include_global_resource_types(true)
+                    .build(),
+            )
+            .build();
+        self.config_service
+            .put_configuration_recorder()
+            .configuration_recorder(recorder)
+            .send()
+            .await
+            .map_err(|e| to_account_error("config:PutConfigurationRecorder", e))?;
+        Ok(())
+    }
+
+    async fn put_delivery_channel(&self, name: &str, bucket: &str, prefix: &str) -> Result<(), AccountError> {
+        let channel = aws_sdk_config::types::DeliveryChannel::builder()
+            .name(name)
+            .s3_bucket_name(bucket)
+            .s3_key_prefix(prefix)
+            .build();
+        self.config_service
+            .put_delivery_channel()
+            .delivery_channel(channel)
+            .send()
+            .await
+            .map_err(|e| to_account_error("config:PutDeliveryChannel", e))?;
+        Ok(())
+    }
+
+    async fn start_config_recorder(&self, name: &str) -> Result<(), AccountError> {
+        self.config_service
+            .start_configuration_recorder()
+            .configuration_recorder_name(name)
+            .send()
+            .await
+            .map_err(|e| to_account_error("config:StartConfigurationRecorder", e))?;
+        Ok(())
+    }
+
+    async fn put_managed_rule(
+        &self,
+        rule_name: &str,
+        source_identifier: &str,
+        periodic: bool,
+    ) -> Result<(), AccountError> {
+        use aws_sdk_config::types::{ConfigRule, MaximumExecutionFrequency, Owner, Source};
+        let action = "config:PutConfigRule";
+        let source = Source::builder()
+            .owner(Owner::Aws)
+            .source_identifier(source_identifier)
+            .build()
+            .map_err(|e| build_error(action, e))?;
+        let mut rule = ConfigRule::builder().config_rule_name(rule_name).source(source);
+        if periodic {
+            rule = rule.maximum_execution_frequency(MaximumExecutionFrequency::TwentyFourHours);
+        }
+        let rule = rule.build();
+        self.config_service
+            .put_config_rule()
+            .config_rule(rule)
+            .send()
+            .await
+            .map_err(|e| to_account_error(action, e))?;
+        Ok(())
+    }
+
     async fn access_key_in_use(&self) -> Option<String> {
         use aws_credential_types::provider::ProvideCredentials;
         let provider = self.config.credentials_provider()?;
@@ -913,6 +1148,11 @@ impl Account for AwsAccount {
             .map_err(|e| to_account_error("iam:ListVirtualMFADevices", e))?;
         Ok(devices.into_iter().map(|device| device.serial_number).collect())
     }
+}
+
+/// How CloudTrail calls name a trail: its ARN when known (it works from any region).
+fn trail_id(trail: &Trail) -> &str {
+    if trail.arn.is_empty() { &trail.name } else { &trail.arn }
 }
 
 fn contact_type(kind: ContactKind) -> aws_sdk_account::types::AlternateContactType {

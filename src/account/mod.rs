@@ -288,6 +288,37 @@ pub trait Account: Send + Sync {
     async fn create_organization(&self) -> Result<Organization, AccountError>;
     /// The region regional resources are made in.
     fn region(&self) -> String;
+    /// Whether this account has a bucket of that name (a name another account holds is
+    /// an `AlreadyExists` error: bucket names are global).
+    async fn bucket_exists(&self, bucket: &str) -> Result<bool, AccountError>;
+    /// Create a bucket in the current region.
+    async fn create_bucket(&self, bucket: &str) -> Result<(), AccountError>;
+    /// Turn on all four public access blocks of the bucket.
+    async fn block_public_access(&self, bucket: &str) -> Result<(), AccountError>;
+    /// The bucket's policy document, if it has one.
+    async fn bucket_policy(&self, bucket: &str) -> Result<Option<String>, AccountError>;
+    async fn put_bucket_policy(&self, bucket: &str, policy: &str) -> Result<(), AccountError>;
+    /// Delete the bucket's objects `days` after they are written.
+    async fn expire_objects_after(&self, bucket: &str, days: i32) -> Result<(), AccountError>;
+    /// Create a multi-region trail with global events and log file validation, writing
+    /// to `bucket` (it does not log until started).
+    async fn create_trail(&self, name: &str, bucket: &str) -> Result<Trail, AccountError>;
+    /// Make an existing trail record every region (and global services).
+    async fn make_trail_multi_region(&self, trail: &Trail) -> Result<(), AccountError>;
+    async fn start_logging(&self, trail: &Trail) -> Result<(), AccountError>;
+    /// Create AWS Config's service-linked role (`AlreadyExists` when it is there).
+    async fn create_config_role(&self) -> Result<(), AccountError>;
+    /// Create or update the recorder to record every supported resource, global ones too.
+    async fn put_config_recorder(&self, name: &str, role_arn: &str) -> Result<(), AccountError>;
+    async fn put_delivery_channel(&self, name: &str, bucket: &str, prefix: &str) -> Result<(), AccountError>;
+    async fn start_config_recorder(&self, name: &str) -> Result<(), AccountError>;
+    /// Add an AWS managed Config rule (`periodic` for rules that run on a schedule).
+    async fn put_managed_rule(
+        &self,
+        rule_name: &str,
+        source_identifier: &str,
+        periodic: bool,
+    ) -> Result<(), AccountError>;
 
     /// The id of the access key these credentials sign with (temporary credentials,
     /// from SSO or CloudShell, have one too; it is simply never among a user's keys).

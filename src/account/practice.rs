@@ -7,8 +7,8 @@
 use super::Password;
 use super::{
     ADMINISTRATOR_ACCESS_ARN, Account, AccountError, AccountSummary, AlternateContact, BudgetAlert, BudgetNotification,
-    BudgetPlan, ConfigSetup, ContactKind, CostBudget, Detector, Identity, NewVirtualMfa, Organization, PasswordPolicy,
-    Trail,
+    BudgetPlan, ConfigRecorder, ConfigSetup, ContactKind, CostBudget, Detector, Identity, NewVirtualMfa, Organization,
+    PasswordPolicy, Trail,
 };
 use crate::clock::Clock;
 use crate::i18n::{Lang, Localize};
@@ -62,6 +62,16 @@ struct State {
     detectors: Vec<Detector>,
     contacts: HashMap<ContactKind, AlternateContact>,
     organization: Option<Organization>,
+    buckets: BTreeMap<String, Bucket>,
+    config_role: bool,
+}
+
+/// A simulated S3 bucket: only what the fixes set on it.
+#[derive(Default)]
+struct Bucket {
+    public_access_blocked: bool,
+    policy: Option<String>,
+    expire_after_days: Option<i32>,
 }
 
 impl State {
@@ -81,6 +91,8 @@ impl State {
             detectors: Vec::new(),
             contacts: HashMap::new(),
             organization: None,
+            buckets: BTreeMap::new(),
+            config_role: false,
         }
     }
 }
@@ -134,6 +146,44 @@ impl PracticeAccount {
         PracticeAccount {
             state: Arc::new(Mutex::new(State::brand_new())),
             clock,
+        }
+    }
+
+    fn with_bucket(
+        &self,
+        action: &'static str,
+        bucket: &str,
+        change: impl FnOnce(&mut Bucket),
+    ) -> Result<(), AccountError> {
+        match self.state().buckets.get_mut(bucket) {
+            Some(found) => {
+                change(found);
+                Ok(())
+            }
+            None => Err(AccountError::Service {
+                action,
+                code: "NoSuchBucket".into(),
+                message: format!("The specified bucket does not exist: {bucket}"),
+            }),
+        }
+    }
+
+    fn with_trail(
+        &self,
+        action: &'static str,
+        trail: &Trail,
+        change: impl FnOnce(&mut Trail),
+    ) -> Result<(), AccountError> {
+        match self.state().trails.iter_mut().find(|t| t.name == trail.name) {
+            Some(found) => {
+                change(found);
+                Ok(())
+            }
+            None => Err(AccountError::Service {
+                action,
+                code: "TrailNotFoundException".into(),
+                message: format!("Unknown trail: {}", trail.name),
+            }),
         }
     }
 
@@ -489,6 +539,177 @@ impl Account for PracticeAccount {
 
     fn region(&self) -> String {
         PRACTICE_REGION.to_owned()
+    }
+
+    async fn bucket_exists(&self, bucket: &str) -> Result<bool, AccountError> {
+        Ok(self.state().buckets.contains_key(bucket))
+    }
+
+    async fn create_bucket(&self, bucket: &str) -> Result<(), AccountError> {
+        let mut state = self.state();
+        if state.buckets.contains_key(bucket) {
+            return Err(AccountError::AlreadyExists {
+                action: "s3:CreateBucket",
+            });
+        }
+        state.buckets.insert(bucket.to_owned(), Bucket::default());
+        Ok(())
+    }
+
+    async fn block_public_access(&self, bucket: &str) -> Result<(), AccountError> {
+        self.with_bucket("s3:PutBucketPublicAccessBlock", bucket, |b| {
+            b.public_access_blocked = true
+        })
+    }
+
+    async fn bucket_policy(&self, bucket: &str) -> Result<Option<String>, AccountError> {
+        let mut policy = None;
+        self.with_bucket("s3:GetBucketPolicy", bucket, |b| policy = b.policy.clone())?;
+        Ok(policy)
+    }
+
+    async fn put_bucket_policy(&self, bucket: &str, policy: &str) -> Result<(), AccountError> {
+        if serde_json::from_str::<serde_json::Value>(policy).is_err() {
+            return Err(invalid("s3:PutBucketPolicy", "Policies must be valid JSON"));
+        }
+        self.with_bucket("s3:PutBucketPolicy", bucket, |b| b.policy = Some(policy.to_owned()))
+    }
+
+    async fn expire_objects_after(&self, bucket: &str, days: i32) -> Result<(), AccountError> {
+        if days < 1 {
+            return Err(invalid(
+                "s3:PutLifecycleConfiguration",
+                "Days must be a positive integer",
+            ));
+        }
+        self.with_bucket("s3:PutLifecycleConfiguration", bucket, |b| {
+            b.expire_after_days = Some(days)
+        })
+    }
+
+    async fn create_trail(&self, name: &str, bucket: &str) -> Result<Trail, AccountError> {
+        let action = "cloudtrail:CreateTrail";
+        let mut state = self.state();
+        if state.trails.iter().any(|t| t.name == name) {
+            return Err(AccountError::AlreadyExists { action });
+        }
+        // As AWS does (and moto does not): the bucket must let CloudTrail write.
+        let allowed = state
+            .buckets
+            .get(bucket)
+            .and_then(|b| b.policy.as_deref())
+            .is_some_and(|policy| policy.contains("cloudtrail.amazonaws.com"));
+        if !allowed {
+            return Err(AccountError::Service {
+                action,
+                code: "InsufficientS3BucketPolicyException".into(),
+                message: format!("Incorrect S3 bucket policy is detected for bucket: {bucket}"),
+            });
+        }
+        let trail = Trail {
+            name: name.to_owned(),
+            arn: format!("arn:aws:cloudtrail:{PRACTICE_REGION}:{PRACTICE_ACCOUNT_ID}:trail/{name}"),
+            home_region: PRACTICE_REGION.to_owned(),
+            multi_region: true,
+            is_logging: false,
+        };
+        state.trails.push(trail.clone());
+        Ok(trail)
+    }
+
+    async fn make_trail_multi_region(&self, trail: &Trail) -> Result<(), AccountError> {
+        self.with_trail("cloudtrail:UpdateTrail", trail, |t| t.multi_region = true)
+    }
+
+    async fn start_logging(&self, trail: &Trail) -> Result<(), AccountError> {
+        self.with_trail("cloudtrail:StartLogging", trail, |t| t.is_logging = true)
+    }
+
+    async fn create_config_role(&self) -> Result<(), AccountError> {
+        let mut state = self.state();
+        if state.config_role {
+            return Err(AccountError::AlreadyExists {
+                action: "iam:CreateServiceLinkedRole",
+            });
+        }
+        state.config_role = true;
+        Ok(())
+    }
+
+    async fn put_config_recorder(&self, name: &str, _role_arn: &str) -> Result<(), AccountError> {
+        let mut state = self.state();
+        let recorders = &mut state.config.recorders;
+        let empty = recorders.is_empty();
+        match recorders.iter_mut().find(|r| r.name == name) {
+            Some(recorder) => {
+                recorder.all_supported = true;
+                recorder.include_global_resources = true;
+            }
+            None if empty => recorders.push(ConfigRecorder {
+                name: name.to_owned(),
+                all_supported: true,
+                include_global_resources: true,
+                recording: false,
+            }),
+            None => {
+                return Err(AccountError::Service {
+                    action: "config:PutConfigurationRecorder",
+                    code: "MaxNumberOfConfigurationRecordersExceededException".into(),
+                    message: "one recorder per region".into(),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    async fn put_delivery_channel(&self, name: &str, bucket: &str, _prefix: &str) -> Result<(), AccountError> {
+        let mut state = self.state();
+        if !state.buckets.contains_key(bucket) {
+            return Err(AccountError::Service {
+                action: "config:PutDeliveryChannel",
+                code: "NoSuchBucketException".into(),
+                message: format!("Cannot find a S3 bucket with an appropriate bucket policy: {bucket}"),
+            });
+        }
+        if !state.config.delivery_channels.iter().any(|c| c == name) {
+            state.config.delivery_channels.push(name.to_owned());
+        }
+        Ok(())
+    }
+
+    async fn start_config_recorder(&self, name: &str) -> Result<(), AccountError> {
+        let mut state = self.state();
+        if state.config.delivery_channels.is_empty() {
+            return Err(AccountError::Service {
+                action: "config:StartConfigurationRecorder",
+                code: "NoAvailableDeliveryChannelException".into(),
+                message: "a delivery channel is needed first".into(),
+            });
+        }
+        match state.config.recorders.iter_mut().find(|r| r.name == name) {
+            Some(recorder) => {
+                recorder.recording = true;
+                Ok(())
+            }
+            None => Err(AccountError::Service {
+                action: "config:StartConfigurationRecorder",
+                code: "NoSuchConfigurationRecorderException".into(),
+                message: format!("no recorder named {name}"),
+            }),
+        }
+    }
+
+    async fn put_managed_rule(
+        &self,
+        _rule_name: &str,
+        source_identifier: &str,
+        _periodic: bool,
+    ) -> Result<(), AccountError> {
+        let mut state = self.state();
+        if !state.config.managed_rules.iter().any(|r| r == source_identifier) {
+            state.config.managed_rules.push(source_identifier.to_owned());
+        }
+        Ok(())
     }
 
     async fn access_key_in_use(&self) -> Option<String> {

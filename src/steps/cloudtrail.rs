@@ -20,12 +20,17 @@ fn gaps(trail: &Trail) -> Vec<TrailGap> {
     gaps
 }
 
-/// The verdict on the trails: the trail closest to complete speaks for the account.
-pub fn judge(trails: &[Trail]) -> (Status, Finding) {
-    let best = trails
+/// The trail closest to complete: it speaks for the account, and it is the one to
+/// repair rather than adding a second.
+pub fn best(trails: &[Trail]) -> Option<&Trail> {
+    trails
         .iter()
-        .min_by_key(|trail| (gaps(trail).len(), !trail.multi_region));
-    match best {
+        .min_by_key(|trail| (gaps(trail).len(), !trail.multi_region))
+}
+
+/// The verdict on the trails.
+pub fn judge(trails: &[Trail]) -> (Status, Finding) {
+    match best(trails) {
         None => (Status::Fail, Finding::TrailMissing),
         Some(trail) => {
             let gaps = gaps(trail);

@@ -6,7 +6,7 @@
 mod account_alias;
 mod admin;
 mod budget;
-mod cloudtrail;
+pub mod cloudtrail;
 mod config;
 mod facts;
 pub mod fix;

@@ -315,12 +315,12 @@ impl Ui {
                  検出結果は GuardDuty コンソールに表示されます。"
             }
             (Ui::GuardDutyPrice, En) => {
-                "30 days free for a new account, then billed by the logs and events analysed. The console \
-                 shows the estimated cost during the trial."
+                "30 days free, then billed by the logs and events analysed. The protection plans it turns on \
+                 (S3, EKS audit logs, malware scan, RDS, Lambda) are part of that bill."
             }
             (Ui::GuardDutyPrice, Ja) => {
-                "初回 30 日間は無料、その後は分析したログとイベントの量で課金されます。試用期間中にコンソールで\
-                 見積額を確認できます。"
+                "30 日間は無料、その後は分析したログとイベントの量で課金されます。同時に有効になる保護プラン \
+                 (S3、EKS 監査ログ、マルウェアスキャン、RDS、Lambda) も課金対象です。"
             }
             (Ui::OrganizationsPlan, En) => {
                 "Several accounts help when you separate work (test, production) and switch between them \

@@ -3,12 +3,15 @@
 //! job), and each journaling what it creates the moment it exists.
 
 mod billing;
+pub mod bucket_policy;
 mod iam;
+mod logging;
 mod monitoring;
 mod organizations;
 
 pub use billing::*;
 pub use iam::*;
+pub use logging::*;
 pub use monitoring::*;
 pub use organizations::*;
 
