@@ -641,3 +641,35 @@ async fn billing_and_monitoring_fixes_in_english() {
 async fn billing_and_monitoring_fixes_in_japanese() {
     billing_and_monitoring(Lang::Ja).await;
 }
+
+/// CloudTrail shows what it will create (and how long logs stay) before doing it;
+/// Config shows its plan and price; both turn green on the practice account.
+async fn logging(lang: Lang) {
+    let snap = |name: &str| format!("{name}_{}", lang_suffix(lang));
+    let mut w = Wizard::open(lang, 80, 24).await;
+    w.select(StepId::Cloudtrail).await;
+    w.press(KeyCode::Enter).await;
+    w.press(KeyCode::Left).await;
+    insta::assert_snapshot!(snap("20_trail_plan"), w.screen());
+    w.press(KeyCode::Enter).await;
+    assert!(w.commands.contains(&Command::FixCloudtrail {
+        expire_after_days: Some(90)
+    }));
+    assert_eq!(w.app.status(StepId::Cloudtrail), Some(Status::Pass));
+
+    w.select(StepId::Config).await;
+    w.press(KeyCode::Enter).await;
+    insta::assert_snapshot!(snap("21_config_plan"), w.screen());
+    w.press(KeyCode::Enter).await;
+    assert_eq!(w.app.status(StepId::Config), Some(Status::Pass));
+}
+
+#[tokio::test]
+async fn logging_fixes_in_english() {
+    logging(Lang::En).await;
+}
+
+#[tokio::test]
+async fn logging_fixes_in_japanese() {
+    logging(Lang::Ja).await;
+}

@@ -11,7 +11,7 @@ use crate::checklist::{CheckKind, CheckResult, Finding, Status, StepId};
 use crate::clock::Clock;
 use crate::i18n::Lang;
 use crate::mfa::totp::{self, CodeField, CodeRejection};
-use crate::steps::fix::{BudgetOutcome, OwnKeys, baseline_password_policy};
+use crate::steps::fix::{BudgetOutcome, OwnKeys, TrailPlan, baseline_password_policy};
 use crate::steps::password::{PasswordRule, broken_rules};
 use crate::steps::validate::{self, NameProblem};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -20,6 +20,10 @@ use std::sync::Arc;
 
 /// A clock this far from AWS's (in seconds) makes a code of the wrong 30-second step.
 pub const CLOCK_SKEW_WARNING_SECONDS: i64 = 30;
+
+/// How long the log bucket keeps logs, as offered on the CloudTrail screen (`None`:
+/// for ever). A year is the default: enough for an investigation, and logs stop piling up.
+pub const LOG_RETENTION_DAYS: [Option<i32>; 5] = [None, Some(90), Some(365), Some(730), Some(2555)];
 
 /// How often a console-only step is re-checked while it is on screen and not yet done.
 pub const POLL_SECONDS: u64 = 5;
@@ -112,6 +116,7 @@ pub enum Backend {
     },
     /// A contact the account has already, to prefill the contact form.
     ContactKnown(Option<AlternateContact>),
+    TrailPlanned(Result<TrailPlan, AccountError>),
     RootKeysDeleted {
         include_in_use: bool,
         /// The keys left.
@@ -155,6 +160,12 @@ pub enum Command {
     },
     EnableGuardDuty,
     CreateOrganization,
+    /// Look at the trails to decide what the CloudTrail fix will do.
+    PlanTrail,
+    FixCloudtrail {
+        expire_after_days: Option<i32>,
+    },
+    FixConfig,
     /// Delete the root user's keys; the one in use only with `include_in_use`.
     DeleteRootKeys {
         include_in_use: bool,
@@ -361,6 +372,11 @@ pub enum Screen {
     Form(Form),
     /// A fix with nothing to type, shown before it is applied.
     Confirm(StepId),
+    /// What the CloudTrail fix will do, with how long logs are kept.
+    Trail {
+        plan: TrailPlan,
+        expire_after_days: Option<i32>,
+    },
     /// The root user's access keys, and whether the user is being asked about the last
     /// one (the key these credentials sign with).
     RootKeys {
@@ -654,6 +670,22 @@ impl App {
                 self.screen = Screen::Checklist;
                 self.finish(StepId::Budget, result.map(|outcome| Notice::Budget { name, outcome }))
             }
+            Backend::TrailPlanned(Ok(TrailPlan::Nothing)) => {
+                self.screen = Screen::Checklist;
+                self.recheck(vec![StepId::Cloudtrail])
+            }
+            Backend::TrailPlanned(Ok(plan)) => {
+                self.screen = Screen::Trail {
+                    plan,
+                    expire_after_days: LOG_RETENTION_DAYS[2],
+                };
+                Vec::new()
+            }
+            Backend::TrailPlanned(Err(error)) => {
+                self.screen = Screen::Checklist;
+                self.notice = Some(Notice::Failed(error));
+                Vec::new()
+            }
             Backend::RootKeys(Ok(keys)) if keys.keys.is_empty() => {
                 self.screen = Screen::Checklist;
                 self.recheck(vec![StepId::RootAccessKeys])
@@ -763,6 +795,31 @@ impl App {
                 let step = *step;
                 self.on_confirm_key(step, key)
             }
+            Screen::Trail { expire_after_days, .. } => match key.code {
+                KeyCode::Esc => {
+                    self.screen = Screen::Checklist;
+                    Vec::new()
+                }
+                KeyCode::Left | KeyCode::Right | KeyCode::Char(' ') => {
+                    let index = LOG_RETENTION_DAYS
+                        .iter()
+                        .position(|days| days == expire_after_days)
+                        .unwrap_or(0);
+                    let step = if key.code == KeyCode::Left {
+                        LOG_RETENTION_DAYS.len() - 1
+                    } else {
+                        1
+                    };
+                    *expire_after_days = LOG_RETENTION_DAYS[(index + step) % LOG_RETENTION_DAYS.len()];
+                    Vec::new()
+                }
+                KeyCode::Enter => {
+                    let expire_after_days = *expire_after_days;
+                    self.screen = Screen::Working(StepId::Cloudtrail);
+                    vec![Command::FixCloudtrail { expire_after_days }]
+                }
+                _ => Vec::new(),
+            },
             _ => self.on_form_key(key),
         }
     }
@@ -856,7 +913,11 @@ impl App {
                 self.screen = Screen::Form(Form::contacts());
                 return vec![Command::LoadContacts];
             }
-            StepId::Guardduty | StepId::Organizations => self.screen = Screen::Confirm(step),
+            StepId::Guardduty | StepId::Organizations | StepId::Config => self.screen = Screen::Confirm(step),
+            StepId::Cloudtrail => {
+                self.screen = Screen::Working(step);
+                return vec![Command::PlanTrail];
+            }
             StepId::RootAccessKeys if self.is_root() => {
                 self.screen = Screen::Working(StepId::RootAccessKeys);
                 return vec![Command::LoadRootKeys];
@@ -941,6 +1002,7 @@ impl App {
             }
             (StepId::Organizations, KeyCode::Char('y' | 'Y')) => Command::CreateOrganization,
             (StepId::Guardduty, KeyCode::Enter) => Command::EnableGuardDuty,
+            (StepId::Config, KeyCode::Enter) => Command::FixConfig,
             _ => return Vec::new(),
         };
         self.screen = Screen::Working(step);

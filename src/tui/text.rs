@@ -112,6 +112,23 @@ pub enum Ui {
     OrganizationsPlan,
     OrganizationsConfirm,
     Region,
+    KeysTrail,
+    TrailLabel,
+    TrailCreates,
+    TrailBucket,
+    TrailBucketPrivate,
+    TrailNew,
+    TrailRetention,
+    TrailKeepForever,
+    TrailDays,
+    TrailPrice,
+    TrailRepair,
+    TrailMakeMultiRegion,
+    TrailStart,
+    ConfigPlan,
+    ConfigPrice,
+    ActFixTrail,
+    ActFixConfig,
 }
 
 impl Localize for Ui {
@@ -332,6 +349,60 @@ impl Ui {
                  アカウントが役立ちます。すべての機能を有効にした組織を作成し、このアカウントが管理アカウントに\
                  なります。"
             }
+            (Ui::KeysTrail, En) => "left/right how long logs stay  Enter apply  Esc back",
+            (Ui::KeysTrail, Ja) => "左右 ログの保存期間  Enter 適用  Esc 戻る",
+            (Ui::TrailLabel, En) => "Trail",
+            (Ui::TrailLabel, Ja) => "証跡",
+            (Ui::TrailCreates, En) => "Creates what the console would make for you:",
+            (Ui::TrailCreates, Ja) => "コンソールが自動で作る物を作成します:",
+            (Ui::TrailBucket, En) => "Log bucket",
+            (Ui::TrailBucket, Ja) => "ログ用バケット",
+            (Ui::TrailBucketPrivate, En) => "private, public access blocked, only this trail may write",
+            (Ui::TrailBucketPrivate, Ja) => "非公開 (パブリックアクセスをブロック)、書き込めるのはこの証跡だけ",
+            (Ui::TrailNew, En) => "all regions, log file validation, logging started",
+            (Ui::TrailNew, Ja) => "全リージョン、ログファイルの検証あり、記録を開始",
+            (Ui::TrailRetention, En) => "Delete logs after",
+            (Ui::TrailRetention, Ja) => "ログの削除まで",
+            (Ui::TrailKeepForever, En) => "never (they pile up)",
+            (Ui::TrailKeepForever, Ja) => "削除しない (たまり続けます)",
+            (Ui::TrailDays, En) => "days",
+            (Ui::TrailDays, Ja) => "日",
+            (Ui::TrailPrice, En) => {
+                "one copy of management events is free; the bucket's storage is billed (little for a new account)."
+            }
+            (Ui::TrailPrice, Ja) => {
+                "管理イベントの 1 つ目のコピーは無料。バケットの保存料金はかかります (新しいアカウントならわずか)。"
+            }
+            (Ui::TrailRepair, En) => {
+                "This trail exists; it is repaired instead of adding a second (a second copy is billed):"
+            }
+            (Ui::TrailRepair, Ja) => "既存の証跡を修正します (2 つ目の証跡はコピーとして課金されるため追加しません):",
+            (Ui::TrailMakeMultiRegion, En) => "record every region",
+            (Ui::TrailMakeMultiRegion, Ja) => "全リージョンを記録",
+            (Ui::TrailStart, En) => "start logging",
+            (Ui::TrailStart, Ja) => "記録を開始",
+            (Ui::ConfigPlan, En) => {
+                "Records every supported resource in this region, IAM included, into the log bucket under \
+                 config/ (made if needed, private), using Config's service-linked role. Adds the rules \
+                 root-account-mfa-enabled and cloudtrail-enabled. An existing recorder is repaired."
+            }
+            (Ui::ConfigPlan, Ja) => {
+                "このリージョンのすべての対応リソース (IAM を含む) を記録し、ログ用バケットの config/ に保存します \
+                 (必要なら非公開で作成、Config のサービスリンクロールを使用)。ルール root-account-mfa-enabled と \
+                 cloudtrail-enabled を追加します。既存のレコーダーは修正します。"
+            }
+            (Ui::ConfigPrice, En) => {
+                "billed per configuration item recorded and per rule evaluation: cents a month for a quiet new \
+                 account, more for a busy one."
+            }
+            (Ui::ConfigPrice, Ja) => {
+                "記録した設定項目ごと、ルールの評価ごとに課金されます。新しく静かなアカウントなら月数セント程度、\
+                 変更が多いと増えます。"
+            }
+            (Ui::ActFixTrail, En) => "Enter: set up CloudTrail (shows the plan)",
+            (Ui::ActFixTrail, Ja) => "Enter: CloudTrail を設定 (内容を表示)",
+            (Ui::ActFixConfig, En) => "Enter: set up AWS Config (shows the plan)",
+            (Ui::ActFixConfig, Ja) => "Enter: AWS Config を設定 (内容を表示)",
             (Ui::Region, En) => "Region",
             (Ui::Region, Ja) => "リージョン",
             (Ui::OrganizationsConfirm, En) => {

@@ -11,7 +11,7 @@ use crate::i18n::{Lang, Localize};
 use crate::mfa::otpauth::otpauth_uri;
 use crate::mfa::qr::QrMatrix;
 use crate::mfa::totp;
-use crate::steps::fix::BudgetOutcome;
+use crate::steps::fix::{BudgetOutcome, TRAIL_NAME, TrailPlan};
 use crate::steps::password::describe_broken_rules;
 use crate::textwrap::wrap;
 use ratatui::Frame;
@@ -76,6 +76,11 @@ fn footer_keys(app: &App) -> &'static str {
         Screen::Form(_) => Ui::KeysFieldForm,
         Screen::Confirm(StepId::Organizations) => Ui::KeysConfirmYes,
         Screen::Confirm(_) => Ui::KeysConfirm,
+        Screen::Trail {
+            plan: TrailPlan::Create { .. },
+            ..
+        } => Ui::KeysTrail,
+        Screen::Trail { .. } => Ui::KeysConfirm,
         Screen::RootKeys { confirming: true, .. } => Ui::KeysRootKeysConfirm,
         Screen::RootKeys { .. } => Ui::KeysRootKeys,
         _ => Ui::KeysForm,
@@ -255,6 +260,8 @@ fn action_hint(app: &App, step: StepId) -> Option<Ui> {
         StepId::SecurityContact => Ui::ActFixContacts,
         StepId::Guardduty => Ui::ActFixGuardDuty,
         StepId::Organizations => Ui::ActFixOrganization,
+        StepId::Cloudtrail => Ui::ActFixTrail,
+        StepId::Config => Ui::ActFixConfig,
         StepId::RootAccessKeys if app.is_root() => Ui::ActFixRootKeys,
         StepId::RootMfa | StepId::RootAccessKeys if app.practice => Ui::ActPracticeConsole,
         StepId::RootMfa | StepId::RootAccessKeys => Ui::ActWatching,
@@ -426,12 +433,17 @@ fn draw_form(app: &App, frame: &mut Frame, area: Rect) {
         }
         Screen::AdminUser(form) => user_form(&mut lines, form, lang, width),
         Screen::Form(form) => field_form(&mut lines, form, lang, width),
+        Screen::Trail {
+            plan,
+            expire_after_days,
+        } => trail_plan(&mut lines, plan, *expire_after_days, app, width),
         Screen::Confirm(step) => {
             let (plan, price, ask) = match step {
                 StepId::Organizations => (Ui::OrganizationsPlan, None, Ui::OrganizationsConfirm),
+                StepId::Config => (Ui::ConfigPlan, Some(Ui::ConfigPrice), Ui::KeysConfirm),
                 _ => (Ui::GuardDutyPlan, Some(Ui::GuardDutyPrice), Ui::ActFixGuardDuty),
             };
-            if let (Some(region), StepId::Guardduty) = (&app.region, step) {
+            if let (Some(region), StepId::Guardduty | StepId::Config) = (&app.region, step) {
                 lines.push(Line::styled(
                     format!("{}: {region}", Ui::Region.text(lang)),
                     theme::heading(),
@@ -525,6 +537,56 @@ fn field_form(lines: &mut Vec<Line<'static>>, form: &Form, lang: Lang, width: us
     }
     if let Some((_, problem)) = &form.problem {
         paragraph(lines, &problem.localize(lang), width, theme::bad());
+    }
+}
+
+/// The CloudTrail plan: the bucket and trail to create (with how long logs stay), or
+/// the existing trail and what will be repaired on it.
+fn trail_plan(lines: &mut Vec<Line<'static>>, plan: &TrailPlan, expire: Option<i32>, app: &App, width: usize) {
+    let lang = app.lang;
+    match plan {
+        TrailPlan::Create { bucket } => {
+            lines.push(Line::raw(Ui::TrailCreates.text(lang)));
+            lines.push(Line::styled(
+                format!("{}:", Ui::TrailBucket.text(lang)),
+                theme::heading(),
+            ));
+            link_lines(lines, bucket, width);
+            paragraph(
+                lines,
+                &format!("  {}", Ui::TrailBucketPrivate.text(lang)),
+                width,
+                Style::new(),
+            );
+            lines.push(Line::styled(
+                format!("{}: {TRAIL_NAME}", Ui::TrailLabel.text(lang)),
+                theme::heading(),
+            ));
+            paragraph(lines, &format!("  {}", Ui::TrailNew.text(lang)), width, Style::new());
+            let kept = match expire {
+                Some(days) => format!("{days} {}", Ui::TrailDays.text(lang)),
+                None => Ui::TrailKeepForever.text(lang).to_owned(),
+            };
+            lines.push(Line::from(vec![
+                Span::styled(format!("{}: ", Ui::TrailRetention.text(lang)), theme::heading()),
+                Span::styled(format!("< {kept} >"), theme::selected()),
+            ]));
+            labelled(lines, Ui::Price.text(lang), Ui::TrailPrice.text(lang), width);
+        }
+        TrailPlan::Repair(trail) => {
+            paragraph(lines, Ui::TrailRepair.text(lang), width, Style::new());
+            lines.push(Line::styled(
+                format!("  {} ({})", trail.name, trail.home_region),
+                theme::input(),
+            ));
+            if !trail.multi_region {
+                lines.push(Line::raw(format!("  - {}", Ui::TrailMakeMultiRegion.text(lang))));
+            }
+            if !trail.is_logging {
+                lines.push(Line::raw(format!("  - {}", Ui::TrailStart.text(lang))));
+            }
+        }
+        TrailPlan::Nothing => {}
     }
 }
 

@@ -159,6 +159,36 @@ impl Worker {
                     result,
                 });
             }
+            Command::PlanTrail => {
+                let result = match self.identity().await {
+                    Ok(identity) => fix::trail_plan(account, &identity.account_id).await,
+                    Err(error) => Err(error),
+                };
+                self.send(Backend::TrailPlanned(result));
+            }
+            Command::FixCloudtrail { expire_after_days } => {
+                let result = match self.identity().await {
+                    Ok(identity) => {
+                        let journal = self.journal().await;
+                        fix::cloudtrail(account, journal, &identity.account_id, expire_after_days).await
+                    }
+                    Err(error) => Err(error),
+                };
+                self.send(Backend::Fixed {
+                    step: StepId::Cloudtrail,
+                    result,
+                });
+            }
+            Command::FixConfig => {
+                let result = match self.identity().await {
+                    Ok(identity) => fix::config(account, self.journal().await, &identity.account_id).await,
+                    Err(error) => Err(error),
+                };
+                self.send(Backend::Fixed {
+                    step: StepId::Config,
+                    result,
+                });
+            }
             Command::LoadRootKeys => self.send(Backend::RootKeys(fix::own_access_keys(account).await)),
             Command::DeleteRootKeys { include_in_use } => {
                 let result = fix::delete_own_access_keys(account, include_in_use).await;
