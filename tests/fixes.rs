@@ -210,3 +210,19 @@ async fn the_log_bucket_is_regional_private_and_lets_only_our_trail_write() {
     assert_eq!(trails[0].arn, trail_arn);
     assert_eq!(trails[0].home_region, "eu-west-1");
 }
+
+/// moto answers the support API as a Business plan would: the security checks come
+/// back by name (moto keeps no results, so their status is unknown).
+#[tokio::test]
+async fn trusted_advisor_lists_only_its_security_checks() {
+    let moto = Moto::start();
+    let account = AwsAccount::new(&moto.sdk_config());
+    let checks = account.trusted_advisor_security_checks("en").await.expect("checks");
+    assert!(!checks.is_empty());
+    let names: Vec<&str> = checks.iter().map(|c| c.name.as_str()).collect();
+    assert!(names.iter().any(|n| n.contains("MFA on Root Account")), "{names:?}");
+    assert!(
+        !names.iter().any(|n| n.contains("Low Utilization")),
+        "cost checks are left out: {names:?}"
+    );
+}

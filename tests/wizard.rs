@@ -673,3 +673,50 @@ async fn logging_fixes_in_english() {
 async fn logging_fixes_in_japanese() {
     logging(Lang::Ja).await;
 }
+
+/// On the Basic support plan (the practice account's) the Trusted Advisor API refuses:
+/// the screen says why and where the free checks are, and Enter records the review.
+async fn trusted_advisor_on_basic_support(lang: Lang) {
+    let snap = |name: &str| format!("{name}_{}", lang_suffix(lang));
+    let mut w = Wizard::open(lang, 80, 24).await;
+    w.select(StepId::TrustedAdvisor).await;
+    w.press(KeyCode::Enter).await;
+    insta::assert_snapshot!(snap("22_trusted_advisor_basic"), w.screen());
+    w.press(KeyCode::Enter).await;
+    assert_eq!(w.app.status(StepId::TrustedAdvisor), Some(Status::Pass));
+    assert!(
+        w.commands
+            .contains(&Command::RememberConfirmation(StepId::TrustedAdvisor))
+    );
+}
+
+#[tokio::test]
+async fn trusted_advisor_on_basic_support_in_english() {
+    trusted_advisor_on_basic_support(Lang::En).await;
+}
+
+#[tokio::test]
+async fn trusted_advisor_on_basic_support_in_japanese() {
+    trusted_advisor_on_basic_support(Lang::Ja).await;
+}
+
+/// Where the support API answers (moto plays a Business plan), the security checks are
+/// listed by name, one per row, within the page.
+#[tokio::test]
+async fn trusted_advisor_checks_are_listed_when_the_api_answers() {
+    let moto = support::moto::Moto::start();
+    let account: Arc<dyn Account> = Arc::new(AwsAccount::new(&moto.sdk_config()));
+    let mut w = Wizard::open_on(account, None, FixedClock::at(NOW), Lang::En, 80, 24).await;
+    w.select(StepId::TrustedAdvisor).await;
+    w.press(KeyCode::Enter).await;
+    let screen = w.screen();
+    assert!(screen.contains("security checks"), "{screen}");
+    assert!(screen.contains("MFA on Root Account"), "{screen}");
+    w.press(KeyCode::Esc).await;
+    assert!(matches!(w.app.screen, Screen::Checklist));
+    assert_ne!(
+        w.app.status(StepId::TrustedAdvisor),
+        Some(Status::Pass),
+        "Esc confirms nothing"
+    );
+}

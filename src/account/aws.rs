@@ -5,7 +5,7 @@
 
 use super::Password;
 use super::{
-    Account, AccountError, AccountSummary, AlternateContact, BudgetAlert, BudgetNotification, BudgetPlan,
+    Account, AccountError, AccountSummary, AdvisorCheck, AlternateContact, BudgetAlert, BudgetNotification, BudgetPlan,
     ConfigRecorder, ConfigSetup, ContactKind, CostBudget, Detector, Identity, NewVirtualMfa, Organization,
     PasswordPolicy, Trail,
 };
@@ -113,6 +113,7 @@ pub struct AwsAccount {
     account: aws_sdk_account::Client,
     organizations: aws_sdk_organizations::Client,
     s3: aws_sdk_s3::Client,
+    support: aws_sdk_support::Client,
 }
 
 impl AwsAccount {
@@ -139,6 +140,12 @@ impl AwsAccount {
             organizations: aws_sdk_organizations::Client::new(config),
             // With a custom endpoint (an emulator, a VPC endpoint) bucket names cannot
             // become host names: address buckets by path there.
+            // The support API answers in the partition's global region only.
+            support: aws_sdk_support::Client::from_conf(
+                aws_sdk_support::config::Builder::from(config)
+                    .region(global_service_region(config.region()))
+                    .build(),
+            ),
             s3: aws_sdk_s3::Client::from_conf(
                 aws_sdk_s3::config::Builder::from(config)
                     .force_path_style(config.endpoint_url().is_some())
@@ -165,6 +172,16 @@ impl AwsAccount {
 }
 
 const IDENTITY_ACTION: &str = "sts:GetCallerIdentity";
+
+/// Reads the wizard makes that `status` never does, so its policy leaves them out.
+#[cfg(test)]
+const WIZARD_ONLY_READS: &[&str] = &[
+    "iam:ListVirtualMFADevices",
+    "iam:ListAccessKeys",
+    "s3:ListBucket",
+    "s3:GetBucketPolicy",
+    "support:DescribeTrustedAdvisorChecks",
+];
 
 /// Service error codes that mean "these credentials may not do that".
 const DENIED_CODES: &[&str] = &[
@@ -876,6 +893,44 @@ impl Account for AwsAccount {
         self.config.region().map(|r| r.to_string()).unwrap_or_default()
     }
 
+    async fn trusted_advisor_security_checks(&self, language: &str) -> Result<Vec<AdvisorCheck>, AccountError> {
+        let out = self
+            .support
+            .describe_trusted_advisor_checks()
+            .language(language)
+            .send()
+            .await
+            .map_err(|e| to_account_error("support:DescribeTrustedAdvisorChecks", e))?;
+        let security: Vec<_> = out
+            .checks()
+            .iter()
+            .filter(|check| check.category().eq_ignore_ascii_case("security"))
+            .collect();
+        let ids: Vec<Option<String>> = security.iter().map(|check| Some(check.id().to_owned())).collect();
+        // The results are a second call; without them the names alone still guide.
+        let statuses: std::collections::HashMap<String, String> = match self
+            .support
+            .describe_trusted_advisor_check_summaries()
+            .set_check_ids(Some(ids))
+            .send()
+            .await
+        {
+            Ok(summaries) => summaries
+                .summaries()
+                .iter()
+                .map(|s| (s.check_id().to_owned(), s.status().to_owned()))
+                .collect(),
+            Err(_) => std::collections::HashMap::new(),
+        };
+        Ok(security
+            .into_iter()
+            .map(|check| AdvisorCheck {
+                name: check.name().to_owned(),
+                status: statuses.get(check.id()).cloned(),
+            })
+            .collect())
+    }
+
     async fn bucket_exists(&self, bucket: &str) -> Result<bool, AccountError> {
         match self.s3.head_bucket().bucket(bucket).send().await {
             Ok(_) => Ok(true),
@@ -1279,8 +1334,8 @@ mod tests {
         let called: std::collections::BTreeSet<String> = actions_called()
             .into_iter()
             .filter(reads_only)
-            // Used by the MFA and root-key fixes, not by `status`.
-            .filter(|action| action != "iam:ListVirtualMFADevices" && action != "iam:ListAccessKeys")
+            // Used by the wizard's steps, not by `status`.
+            .filter(|action| !WIZARD_ONLY_READS.contains(&action.as_str()))
             .collect();
         assert!(called.len() >= 19, "found only {called:?}");
         // GetCallerIdentity needs no permission, so the policy leaves it out.

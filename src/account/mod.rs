@@ -84,6 +84,16 @@ pub struct BudgetPlan {
     pub alert: BudgetAlert,
 }
 
+/// One of Trusted Advisor's security checks and its current result.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AdvisorCheck {
+    /// The check's name, in the language asked for.
+    pub name: String,
+    /// `ok`, `warning`, `error` or `not_available`; `None` when the result could not
+    /// be read.
+    pub status: Option<String>,
+}
+
 /// A CloudTrail trail with its logging state (asked of its home region).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Trail {
@@ -288,6 +298,10 @@ pub trait Account: Send + Sync {
     async fn create_organization(&self) -> Result<Organization, AccountError>;
     /// The region regional resources are made in.
     fn region(&self) -> String;
+    /// Trusted Advisor's security checks with their results, names in `language`
+    /// (`en` or `ja`). Accounts on the Basic or Developer support plan get
+    /// `SubscriptionRequired`: the API is for Business support and above.
+    async fn trusted_advisor_security_checks(&self, language: &str) -> Result<Vec<AdvisorCheck>, AccountError>;
     /// Whether this account has a bucket of that name (a name another account holds is
     /// an `AlreadyExists` error: bucket names are global).
     async fn bucket_exists(&self, bucket: &str) -> Result<bool, AccountError>;

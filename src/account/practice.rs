@@ -6,9 +6,9 @@
 
 use super::Password;
 use super::{
-    ADMINISTRATOR_ACCESS_ARN, Account, AccountError, AccountSummary, AlternateContact, BudgetAlert, BudgetNotification,
-    BudgetPlan, ConfigRecorder, ConfigSetup, ContactKind, CostBudget, Detector, Identity, NewVirtualMfa, Organization,
-    PasswordPolicy, Trail,
+    ADMINISTRATOR_ACCESS_ARN, Account, AccountError, AccountSummary, AdvisorCheck, AlternateContact, BudgetAlert,
+    BudgetNotification, BudgetPlan, ConfigRecorder, ConfigSetup, ContactKind, CostBudget, Detector, Identity,
+    NewVirtualMfa, Organization, PasswordPolicy, Trail,
 };
 use crate::clock::Clock;
 use crate::i18n::{Lang, Localize};
@@ -539,6 +539,13 @@ impl Account for PracticeAccount {
 
     fn region(&self) -> String {
         PRACTICE_REGION.to_owned()
+    }
+
+    async fn trusted_advisor_security_checks(&self, _language: &str) -> Result<Vec<AdvisorCheck>, AccountError> {
+        // A new account is on the Basic support plan, as AWS would answer it.
+        Err(AccountError::SubscriptionRequired {
+            action: "support:DescribeTrustedAdvisorChecks",
+        })
     }
 
     async fn bucket_exists(&self, bucket: &str) -> Result<bool, AccountError> {

@@ -5,7 +5,8 @@
 
 use super::forms::Form;
 use crate::account::{
-    AccountError, AlternateContact, BudgetPlan, ContactKind, Identity, NewVirtualMfa, Password, PasswordPolicy,
+    AccountError, AdvisorCheck, AlternateContact, BudgetPlan, ContactKind, Identity, NewVirtualMfa, Password,
+    PasswordPolicy,
 };
 use crate::checklist::{CheckKind, CheckResult, Finding, Status, StepId};
 use crate::clock::Clock;
@@ -117,6 +118,7 @@ pub enum Backend {
     /// A contact the account has already, to prefill the contact form.
     ContactKnown(Option<AlternateContact>),
     TrailPlanned(Result<TrailPlan, AccountError>),
+    Advisor(Result<Vec<AdvisorCheck>, AccountError>),
     RootKeysDeleted {
         include_in_use: bool,
         /// The keys left.
@@ -160,6 +162,8 @@ pub enum Command {
     },
     EnableGuardDuty,
     CreateOrganization,
+    /// Ask Trusted Advisor for its security checks, named in this language.
+    LoadTrustedAdvisor(Lang),
     /// Look at the trails to decide what the CloudTrail fix will do.
     PlanTrail,
     FixCloudtrail {
@@ -372,6 +376,8 @@ pub enum Screen {
     Form(Form),
     /// A fix with nothing to type, shown before it is applied.
     Confirm(StepId),
+    /// Trusted Advisor's security checks, or why the API did not answer.
+    Advisor(Result<Vec<AdvisorCheck>, AccountError>),
     /// What the CloudTrail fix will do, with how long logs are kept.
     Trail {
         plan: TrailPlan,
@@ -670,6 +676,10 @@ impl App {
                 self.screen = Screen::Checklist;
                 self.finish(StepId::Budget, result.map(|outcome| Notice::Budget { name, outcome }))
             }
+            Backend::Advisor(result) => {
+                self.screen = Screen::Advisor(result);
+                Vec::new()
+            }
             Backend::TrailPlanned(Ok(TrailPlan::Nothing)) => {
                 self.screen = Screen::Checklist;
                 self.recheck(vec![StepId::Cloudtrail])
@@ -795,6 +805,18 @@ impl App {
                 let step = *step;
                 self.on_confirm_key(step, key)
             }
+            Screen::Advisor(_) => match key.code {
+                KeyCode::Esc => {
+                    self.screen = Screen::Checklist;
+                    Vec::new()
+                }
+                KeyCode::Enter => {
+                    self.screen = Screen::Checklist;
+                    self.confirm(StepId::TrustedAdvisor);
+                    vec![Command::RememberConfirmation(StepId::TrustedAdvisor)]
+                }
+                _ => Vec::new(),
+            },
             Screen::Trail { expire_after_days, .. } => match key.code {
                 KeyCode::Esc => {
                     self.screen = Screen::Checklist;
@@ -917,6 +939,10 @@ impl App {
             StepId::Cloudtrail => {
                 self.screen = Screen::Working(step);
                 return vec![Command::PlanTrail];
+            }
+            StepId::TrustedAdvisor => {
+                self.screen = Screen::Working(step);
+                return vec![Command::LoadTrustedAdvisor(self.lang)];
             }
             StepId::RootAccessKeys if self.is_root() => {
                 self.screen = Screen::Working(StepId::RootAccessKeys);

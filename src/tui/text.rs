@@ -113,6 +113,13 @@ pub enum Ui {
     OrganizationsConfirm,
     Region,
     KeysTrail,
+    KeysAdvisor,
+    AdvisorChecks,
+    AdvisorNeedsPlan,
+    AdvisorFailed,
+    AdvisorReviewed,
+    AdvisorUnknown,
+    ActOpenAdvisor,
     TrailLabel,
     TrailCreates,
     TrailBucket,
@@ -351,6 +358,28 @@ impl Ui {
             }
             (Ui::KeysTrail, En) => "left/right how long logs stay  Enter apply  Esc back",
             (Ui::KeysTrail, Ja) => "左右 ログの保存期間  Enter 適用  Esc 戻る",
+            (Ui::KeysAdvisor, En) => "Enter I reviewed them  Esc back",
+            (Ui::KeysAdvisor, Ja) => "Enter 確認した  Esc 戻る",
+            (Ui::AdvisorChecks, En) => "Trusted Advisor's security checks, as it sees them now:",
+            (Ui::AdvisorChecks, Ja) => "Trusted Advisor のセキュリティチェックの現在の結果:",
+            (Ui::AdvisorNeedsPlan, En) => {
+                "The Trusted Advisor API needs the Business support plan or higher, so it does not answer \
+                 here. The console shows the free security checks on every plan: open it, look at each \
+                 red or yellow item, and come back."
+            }
+            (Ui::AdvisorNeedsPlan, Ja) => {
+                "Trusted Advisor の API はビジネスサポート以上のプランが必要なため、ここでは使えません。無料の\
+                 セキュリティチェックはどのプランでもコンソールで見られます。開いて赤と黄色の項目を確認してから\
+                 戻ってください。"
+            }
+            (Ui::AdvisorFailed, En) => "Trusted Advisor did not answer; review it in the console instead.",
+            (Ui::AdvisorFailed, Ja) => "Trusted Advisor から応答がありません。コンソールで確認してください。",
+            (Ui::AdvisorReviewed, En) => "Enter: I reviewed them",
+            (Ui::AdvisorReviewed, Ja) => "Enter: 確認した",
+            (Ui::AdvisorUnknown, En) => "?",
+            (Ui::AdvisorUnknown, Ja) => "?",
+            (Ui::ActOpenAdvisor, En) => "Enter: look at Trusted Advisor's checks",
+            (Ui::ActOpenAdvisor, Ja) => "Enter: Trusted Advisor のチェックを見る",
             (Ui::TrailLabel, En) => "Trail",
             (Ui::TrailLabel, Ja) => "証跡",
             (Ui::TrailCreates, En) => "Creates what the console would make for you:",

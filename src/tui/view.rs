@@ -6,7 +6,8 @@ use super::forms::{FieldValue, Form, FormKind, budget_row};
 use super::qr::QrWidget;
 use super::text::Ui;
 use super::theme;
-use crate::checklist::{Group, StepId};
+use crate::account::{AccountError, AdvisorCheck};
+use crate::checklist::{Group, Status, StepId};
 use crate::i18n::{Lang, Localize};
 use crate::mfa::otpauth::otpauth_uri;
 use crate::mfa::qr::QrMatrix;
@@ -81,6 +82,7 @@ fn footer_keys(app: &App) -> &'static str {
             ..
         } => Ui::KeysTrail,
         Screen::Trail { .. } => Ui::KeysConfirm,
+        Screen::Advisor(_) => Ui::KeysAdvisor,
         Screen::RootKeys { confirming: true, .. } => Ui::KeysRootKeysConfirm,
         Screen::RootKeys { .. } => Ui::KeysRootKeys,
         _ => Ui::KeysForm,
@@ -262,6 +264,7 @@ fn action_hint(app: &App, step: StepId) -> Option<Ui> {
         StepId::Organizations => Ui::ActFixOrganization,
         StepId::Cloudtrail => Ui::ActFixTrail,
         StepId::Config => Ui::ActFixConfig,
+        StepId::TrustedAdvisor => Ui::ActOpenAdvisor,
         StepId::RootAccessKeys if app.is_root() => Ui::ActFixRootKeys,
         StepId::RootMfa | StepId::RootAccessKeys if app.practice => Ui::ActPracticeConsole,
         StepId::RootMfa | StepId::RootAccessKeys => Ui::ActWatching,
@@ -433,6 +436,7 @@ fn draw_form(app: &App, frame: &mut Frame, area: Rect) {
         }
         Screen::AdminUser(form) => user_form(&mut lines, form, lang, width),
         Screen::Form(form) => field_form(&mut lines, form, lang, width),
+        Screen::Advisor(result) => advisor(&mut lines, result, lang, width),
         Screen::Trail {
             plan,
             expire_after_days,
@@ -538,6 +542,58 @@ fn field_form(lines: &mut Vec<Line<'static>>, form: &Form, lang: Lang, width: us
     if let Some((_, problem)) = &form.problem {
         paragraph(lines, &problem.localize(lang), width, theme::bad());
     }
+}
+
+/// Trusted Advisor's security checks with a word per result, or why the API gave
+/// none and where to look instead.
+fn advisor(lines: &mut Vec<Line<'static>>, result: &Result<Vec<AdvisorCheck>, AccountError>, lang: Lang, width: usize) {
+    match result {
+        Ok(checks) => {
+            paragraph(lines, Ui::AdvisorChecks.text(lang), width, Style::new());
+            for check in checks {
+                let (word, style) = match check.status.as_deref() {
+                    Some("ok") => (Status::Pass.word(lang), theme::good()),
+                    Some("warning") => (if lang == Lang::En { "WARN" } else { "注意" }, theme::warn()),
+                    Some("error") => (Status::Fail.word(lang), theme::bad()),
+                    Some(_) => ("-", theme::dim()),
+                    None => (Ui::AdvisorUnknown.text(lang), theme::dim()),
+                };
+                let name = tail_cut(&check.name, width.saturating_sub(6));
+                lines.push(Line::from(vec![
+                    Span::styled(format!("{} ", pad(word, 4)), style),
+                    Span::raw(name),
+                ]));
+            }
+        }
+        Err(AccountError::SubscriptionRequired { .. }) => {
+            paragraph(lines, Ui::AdvisorNeedsPlan.text(lang), width, Style::new());
+        }
+        Err(error) => {
+            paragraph(lines, &error.localize(lang), width, theme::bad());
+            paragraph(lines, Ui::AdvisorFailed.text(lang), width, Style::new());
+        }
+    }
+    if result.is_err()
+        && let Some(url) = StepId::TrustedAdvisor.console_url()
+    {
+        link_lines(lines, url, width);
+    }
+    lines.push(Line::styled(Ui::AdvisorReviewed.text(lang), theme::action()));
+}
+
+/// `text` cut to `room` columns (the start kept, for names).
+fn tail_cut(text: &str, room: usize) -> String {
+    let mut kept = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        kept.push(c);
+    }
+    kept
 }
 
 /// The CloudTrail plan: the bucket and trail to create (with how long logs stay), or

@@ -159,6 +159,15 @@ impl Worker {
                     result,
                 });
             }
+            Command::LoadTrustedAdvisor(lang) => {
+                let language = match lang {
+                    Lang::En => "en",
+                    Lang::Ja => "ja",
+                };
+                self.send(Backend::Advisor(
+                    account.trusted_advisor_security_checks(language).await,
+                ));
+            }
             Command::PlanTrail => {
                 let result = match self.identity().await {
                     Ok(identity) => fix::trail_plan(account, &identity.account_id).await,
