@@ -167,6 +167,12 @@ async fn iam_path(lang: Lang) {
     assert_eq!(w.app.status(StepId::RootMfa), Some(Status::Fail));
 
     w.press(KeyCode::Enter).await;
+    assert_ne!(
+        w.app.status(StepId::AuthenticatorApp),
+        Some(Status::Pass),
+        "one Enter only shows what success looks like"
+    );
+    w.press(KeyCode::Enter).await;
     assert_eq!(
         w.app.status(StepId::AuthenticatorApp),
         Some(Status::Pass),
@@ -719,4 +725,29 @@ async fn trusted_advisor_checks_are_listed_when_the_api_answers() {
         Some(Status::Pass),
         "Esc confirms nothing"
     );
+}
+
+/// The console-only billing steps: numbered console steps, the deep link, what success
+/// looks like, and a confirmation that is remembered.
+async fn guided_billing_pages(lang: Lang) {
+    let snap = |name: &str| format!("{name}_{}", lang_suffix(lang));
+    let mut w = Wizard::open(lang, 80, 24).await;
+    w.select(StepId::BillingAccess).await;
+    insta::assert_snapshot!(snap("23_billing_access"), w.screen());
+    w.select(StepId::CostExplorer).await;
+    insta::assert_snapshot!(snap("24_cost_explorer"), w.screen());
+    w.press(KeyCode::Enter).await;
+    insta::assert_snapshot!(snap("25_cost_explorer_confirm"), w.screen());
+    w.press(KeyCode::Enter).await;
+    assert_eq!(w.app.status(StepId::CostExplorer), Some(Status::Pass));
+}
+
+#[tokio::test]
+async fn guided_billing_pages_in_english() {
+    guided_billing_pages(Lang::En).await;
+}
+
+#[tokio::test]
+async fn guided_billing_pages_in_japanese() {
+    guided_billing_pages(Lang::Ja).await;
 }

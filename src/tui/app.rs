@@ -952,10 +952,9 @@ impl App {
                 self.screen = Screen::Mfa(MfaStage::Loading);
                 return vec![Command::ListMfaCandidates];
             }
-            _ if step.kind() == CheckKind::Manual => {
-                self.confirm(step);
-                return vec![Command::RememberConfirmation(step)];
-            }
+            // A manual step is confirmed on a second screen that says what success
+            // looks like, so a stray Enter does not mark it done.
+            _ if step.kind() == CheckKind::Manual => self.screen = Screen::Confirm(step),
             _ => {}
         }
         Vec::new()
@@ -1025,6 +1024,11 @@ impl App {
             (_, KeyCode::Esc) => {
                 self.screen = Screen::Checklist;
                 return Vec::new();
+            }
+            (_, KeyCode::Enter) if step.kind() == CheckKind::Manual => {
+                self.screen = Screen::Checklist;
+                self.confirm(step);
+                return vec![Command::RememberConfirmation(step)];
             }
             (StepId::Organizations, KeyCode::Char('y' | 'Y')) => Command::CreateOrganization,
             (StepId::Guardduty, KeyCode::Enter) => Command::EnableGuardDuty,

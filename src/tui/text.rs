@@ -113,6 +113,10 @@ pub enum Ui {
     OrganizationsConfirm,
     Region,
     KeysTrail,
+    KeysConfirmManual,
+    SuccessLooksLike,
+    SuccessGeneric,
+    ConfirmManualDone,
     KeysAdvisor,
     AdvisorChecks,
     AdvisorNeedsPlan,
@@ -380,6 +384,16 @@ impl Ui {
             (Ui::AdvisorUnknown, Ja) => "?",
             (Ui::ActOpenAdvisor, En) => "Enter: look at Trusted Advisor's checks",
             (Ui::ActOpenAdvisor, Ja) => "Enter: Trusted Advisor のチェックを見る",
+            (Ui::KeysConfirmManual, En) => "Enter it is done  Esc not yet",
+            (Ui::KeysConfirmManual, Ja) => "Enter 完了した  Esc まだ",
+            (Ui::SuccessLooksLike, En) => "When it worked:",
+            (Ui::SuccessLooksLike, Ja) => "うまくいったときの表示:",
+            (Ui::SuccessGeneric, En) => "The console shows the setting as on.",
+            (Ui::SuccessGeneric, Ja) => "コンソールで設定が有効と表示されます。",
+            (Ui::ConfirmManualDone, En) => "Did you see this? Enter marks the step done (remembered for this account).",
+            (Ui::ConfirmManualDone, Ja) => {
+                "この表示を確認しましたか? Enter で完了にします (このアカウントについて記録します)。"
+            }
             (Ui::TrailLabel, En) => "Trail",
             (Ui::TrailLabel, Ja) => "証跡",
             (Ui::TrailCreates, En) => "Creates what the console would make for you:",

@@ -76,6 +76,7 @@ fn footer_keys(app: &App) -> &'static str {
         Screen::AdminUser(_) => Ui::KeysUserForm,
         Screen::Form(_) => Ui::KeysFieldForm,
         Screen::Confirm(StepId::Organizations) => Ui::KeysConfirmYes,
+        Screen::Confirm(step) if step.kind() == crate::checklist::CheckKind::Manual => Ui::KeysConfirmManual,
         Screen::Confirm(_) => Ui::KeysConfirm,
         Screen::Trail {
             plan: TrailPlan::Create { .. },
@@ -441,6 +442,13 @@ fn draw_form(app: &App, frame: &mut Frame, area: Rect) {
             plan,
             expire_after_days,
         } => trail_plan(&mut lines, plan, *expire_after_days, app, width),
+        Screen::Confirm(step) if step.kind() == crate::checklist::CheckKind::Manual => {
+            lines.push(Line::styled(Ui::SuccessLooksLike.text(lang), theme::heading()));
+            let sign = step.guide(lang).success_sign.unwrap_or(Ui::SuccessGeneric.text(lang));
+            paragraph(&mut lines, sign, width, Style::new());
+            lines.push(Line::raw(""));
+            paragraph(&mut lines, Ui::ConfirmManualDone.text(lang), width, theme::action());
+        }
         Screen::Confirm(step) => {
             let (plan, price, ask) = match step {
                 StepId::Organizations => (Ui::OrganizationsPlan, None, Ui::OrganizationsConfirm),
