@@ -55,6 +55,12 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Output::Text)]
         output: Output,
+        /// Check again every SECONDS (10 when no number is given) until Ctrl-C, for a
+        /// projector showing a room's progress. With `--output json`, one document per
+        /// line.
+        #[arg(long, value_name = "SECONDS", num_args = 0..=1, default_missing_value = "10",
+              value_parser = clap::value_parser!(u64).range(1..=3600))]
+        watch: Option<u64>,
     },
 }
 
@@ -142,6 +148,12 @@ mod tests {
         .expect("valid command line");
         assert_eq!(cli.lang, Some(Lang::Ja));
         assert_eq!(cli.region.as_deref(), Some("us-east-1"));
-        assert!(matches!(cli.command, Some(Command::Status { output: Output::Json })));
+        assert!(matches!(
+            cli.command,
+            Some(Command::Status {
+                output: Output::Json,
+                watch: None
+            })
+        ));
     }
 }

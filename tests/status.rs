@@ -455,3 +455,51 @@ async fn manual_steps_confirmed_in_the_wizard_pass_in_status() {
     );
     std::fs::remove_dir_all(&state).expect("clean up");
 }
+
+/// `--watch` re-checks on its own: a change made while it runs shows in the next round,
+/// one JSON document per line.
+#[tokio::test]
+async fn watch_shows_a_change_in_the_next_round() {
+    use std::io::BufRead;
+    let moto = Moto::start();
+    let url = moto.url();
+    let args = [
+        "status",
+        "--output",
+        "json",
+        "--watch",
+        "1",
+        "--endpoint-url",
+        url.as_str(),
+    ];
+    let mut child = support::app::spawn_app(&args, &TEST_CREDENTIALS);
+    let stdout = child.stdout.take().expect("stdout");
+    let (lines, received) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout).lines().map_while(Result::ok) {
+            if lines.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let next = || -> Value {
+        let line = received
+            .recv_timeout(std::time::Duration::from_secs(30))
+            .expect("a report within 30 s");
+        serde_json::from_str(&line).unwrap_or_else(|e| panic!("not one JSON document per line ({e}): {line}"))
+    };
+    assert_status(&next(), "account-alias", "fail");
+    seed::alias(&moto.sdk_config(), "watched-team").await;
+    // A round may have started before the alias existed; the one after it sees it.
+    let changed = (0..3).any(|_| verdict(&next(), "account-alias").0 == "pass");
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(changed, "the alias never showed as pass");
+}
+
+#[test]
+fn watch_rejects_a_zero_interval() {
+    let run = run_app(&["status", "--watch", "0", "--practice"], &[]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("--watch"), "{}", run.stderr);
+}

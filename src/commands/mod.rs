@@ -4,7 +4,7 @@
 pub mod status;
 
 use crate::account::aws::{AwsAccount, ConnectOptions, load_config};
-use crate::account::practice::PracticeAccount;
+use crate::account::practice::{PRACTICE_REGION, PracticeAccount};
 use crate::account::{Account, AccountError};
 use crate::checklist::StepId;
 use crate::cli::{Cli, Command};
@@ -45,9 +45,6 @@ pub fn cannot_run(reason: CannotRun, lang: Lang) -> ExitCode {
     ExitCode::from(EXIT_CANNOT_RUN)
 }
 
-/// The region the practice account pretends to be in unless `--region` says otherwise.
-const PRACTICE_REGION: &str = "ap-northeast-1";
-
 /// Colour on a terminal, unless `NO_COLOR` or a dumb terminal says no.
 fn colour_wanted() -> bool {
     std::io::stdout().is_terminal()
@@ -71,7 +68,15 @@ pub async fn run(cli: Cli, lang: Lang) -> ExitCode {
     };
     let account = AwsAccount::new(&config);
     match cli.command {
-        Some(Command::Status { output }) => status::run(&account, &region, lang, output, colour_wanted(), true).await,
+        Some(Command::Status { output, watch }) => {
+            let how = status::How {
+                output,
+                colour: colour_wanted(),
+                remember: true,
+                watch: watch.map(std::time::Duration::from_secs),
+            };
+            status::run(&account, &region, lang, how).await
+        }
         None => match account.identity().await {
             Err(AccountError::NoCredentials) if offer_practice(lang) => run_practice(None, cli.step, None, lang).await,
             Err(error) => cannot_run(CannotRun::Account(error), lang),
@@ -84,9 +89,15 @@ pub async fn run(cli: Cli, lang: Lang) -> ExitCode {
 async fn run_practice(command: Option<Command>, step: Option<StepId>, region: Option<String>, lang: Lang) -> ExitCode {
     let account = PracticeAccount::new(Arc::new(SystemClock));
     match command {
-        Some(Command::Status { output }) => {
+        Some(Command::Status { output, watch }) => {
             let region = region.unwrap_or_else(|| PRACTICE_REGION.to_owned());
-            status::run(&account, &region, lang, output, colour_wanted(), false).await
+            let how = status::How {
+                output,
+                colour: colour_wanted(),
+                remember: false,
+                watch: watch.map(std::time::Duration::from_secs),
+            };
+            status::run(&account, &region, lang, how).await
         }
         None => wizard(Arc::new(account.clone()), Some(account), step, lang).await,
     }

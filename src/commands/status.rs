@@ -5,7 +5,7 @@ use super::{CannotRun, cannot_run};
 use crate::account::{Account, Identity};
 use crate::checklist::{CheckKind, CheckResult, Status};
 use crate::cli::Output;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Localize};
 use crate::state::AccountMemory;
 use crate::steps;
 use crate::textwrap::wrap;
@@ -20,34 +20,86 @@ const TABLE_WIDTH: usize = 80;
 const WORD_COLUMN: usize = 6;
 const ID_COLUMN: usize = 17;
 
-/// Run every check and print the report.
-/// `remember`: apply the manual steps the user confirmed earlier (not for practice).
-pub async fn run(
-    account: &dyn Account,
-    region: &str,
-    lang: Lang,
-    output: Output,
-    colour: bool,
-    remember: bool,
-) -> ExitCode {
-    let identity = match account.identity().await {
-        Ok(identity) => identity,
-        Err(error) => return cannot_run(CannotRun::Account(error), lang),
+/// How to run and print `status`.
+#[derive(Clone, Copy, Debug)]
+pub struct How {
+    pub output: Output,
+    pub colour: bool,
+    /// Apply the manual steps the user confirmed earlier (not for practice).
+    pub remember: bool,
+    /// Run again after this long, until interrupted.
+    pub watch: Option<std::time::Duration>,
+}
+
+/// Run every check and print the report (again and again with `watch`).
+pub async fn run(account: &dyn Account, region: &str, lang: Lang, how: How) -> ExitCode {
+    let Some(every) = how.watch else {
+        return match check(account, region, how.remember).await {
+            Ok(report) => {
+                print_report(&report, lang, how, false);
+                ExitCode::from(report.exit_code())
+            }
+            Err(error) => cannot_run(CannotRun::Account(error), lang),
+        };
     };
+    loop {
+        // A projector should ride out a network blip: say what went wrong, try again.
+        match check(account, region, how.remember).await {
+            Ok(report) => print_report(&report, lang, how, true),
+            Err(error) => eprintln!("aws-day-one: {}", CannotRun::Account(error).localize(lang)),
+        }
+        if how.output == Output::Text {
+            println!("{}", watch_footer(lang, every.as_secs(), &clock_time()));
+        }
+        tokio::time::sleep(every).await;
+    }
+}
+
+async fn check(account: &dyn Account, region: &str, remember: bool) -> Result<Report, crate::account::AccountError> {
+    let identity = account.identity().await?;
     let mut results = steps::check_everything(account, &identity).await;
     if remember && let Some(memory) = AccountMemory::for_account(&identity.account_id) {
         steps::apply_confirmations(&mut results, &memory.confirmed());
     }
-    let report = Report {
+    Ok(Report {
         identity,
         region: region.to_owned(),
         results,
-    };
-    match output {
+    })
+}
+
+fn print_report(report: &Report, lang: Lang, how: How, watching: bool) {
+    match how.output {
+        // One document per line, so a script can read the stream line by line.
+        Output::Json if watching => println!("{}", report.json_line(lang)),
         Output::Json => println!("{}", report.json(lang)),
-        Output::Text => print!("{}", report.text(lang, colour)),
+        Output::Text => {
+            if watching && how.colour {
+                // Redraw in place on a terminal: clear the screen, cursor home.
+                print!("\x1b[2J\x1b[H");
+            }
+            print!("{}", report.text(lang, how.colour))
+        }
     }
-    ExitCode::from(report.exit_code())
+    use std::io::Write;
+    let _ = std::io::stdout().flush();
+}
+
+/// The time of day in UTC, `HH:MM:SS`, for the watch footer.
+fn clock_time() -> String {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let day = seconds % 86_400;
+    format!("{:02}:{:02}:{:02} UTC", day / 3600, day % 3600 / 60, day % 60)
+}
+
+/// The line under each watched report.
+fn watch_footer(lang: Lang, every: u64, at: &str) -> String {
+    match lang {
+        Lang::En => format!("Checked at {at}; again every {every} s. Ctrl-C stops."),
+        Lang::Ja => format!("{at} に確認。{every} 秒ごとに再確認します。Ctrl-C で終了。"),
+    }
 }
 
 /// The outcome of a full status run.
@@ -95,7 +147,17 @@ impl Report {
 
     /// The JSON document of MISSION.md, text in the user's language.
     pub fn json(&self, lang: Lang) -> String {
-        let report = JsonReport {
+        serde_json::to_string_pretty(&self.json_report(lang))
+            .unwrap_or_else(|error| format!("{{\"error\":\"{error}\"}}"))
+    }
+
+    /// The same document on one line (for `--watch`).
+    pub fn json_line(&self, lang: Lang) -> String {
+        serde_json::to_string(&self.json_report(lang)).unwrap_or_else(|error| format!("{{\"error\":\"{error}\"}}"))
+    }
+
+    fn json_report(&self, lang: Lang) -> JsonReport<'_> {
+        JsonReport {
             account_id: &self.identity.account_id,
             principal_arn: &self.identity.principal_arn,
             checks: self
@@ -108,8 +170,7 @@ impl Report {
                     detail: r.detail(lang),
                 })
                 .collect(),
-        };
-        serde_json::to_string_pretty(&report).unwrap_or_else(|error| format!("{{\"error\":\"{error}\"}}"))
+        }
     }
 
     /// The table for people: a status word (coloured on a terminal), the id, the

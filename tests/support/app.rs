@@ -10,10 +10,11 @@ pub struct Run {
     pub stderr: String,
 }
 
-/// Run `aws-day-one` with a clean environment: no profile, no config files, no
-/// instance metadata, only the variables given.
-pub fn run_app(args: &[&str], env: &[(&str, &str)]) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_aws-day-one"))
+/// `aws-day-one` with a clean environment: no profile, no config files, no instance
+/// metadata, only the variables given.
+fn app(args: &[&str], env: &[(&str, &str)]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_aws-day-one"));
+    command
         .args(args)
         .env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
@@ -22,9 +23,23 @@ pub fn run_app(args: &[&str], env: &[(&str, &str)]) -> Run {
         .env("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/credentials")
         .env("AWS_EC2_METADATA_DISABLED", "true")
         .env("LANG", "C")
-        .envs(env.iter().copied())
-        .output()
-        .expect("run aws-day-one");
+        .envs(env.iter().copied());
+    command
+}
+
+/// Start `aws-day-one` (clean environment) with its output piped, for commands that run
+/// until stopped.
+pub fn spawn_app(args: &[&str], env: &[(&str, &str)]) -> std::process::Child {
+    app(args, env)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start aws-day-one")
+}
+
+/// Run `aws-day-one` (clean environment) to the end.
+pub fn run_app(args: &[&str], env: &[(&str, &str)]) -> Run {
+    let output = app(args, env).output().expect("run aws-day-one");
     Run {
         code: output.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
