@@ -62,6 +62,16 @@ pub enum Command {
               value_parser = clap::value_parser!(u64).range(1..=3600))]
         watch: Option<u64>,
     },
+    /// Delete what aws-day-one created in this account (and nothing else), newest
+    /// first, after listing it and asking you to type the account alias or id.
+    ///
+    /// Exit status: 0 when everything listed is gone, 1 when something stayed or you
+    /// said no, 2 when it could not run.
+    Cleanup {
+        /// Do not ask (for scripts).
+        #[arg(long)]
+        yes: bool,
+    },
 }
 
 /// How `status` prints its results.

@@ -9,6 +9,7 @@ use super::{
     ConfigRecorder, ConfigSetup, ContactKind, CostBudget, Detector, Identity, NewVirtualMfa, Organization,
     PasswordPolicy, Trail,
 };
+use crate::journal::Resource;
 use crate::mfa::MfaSeed;
 use async_trait::async_trait;
 use aws_config::{BehaviorVersion, Region, SdkConfig, timeout::TimeoutConfig};
@@ -171,6 +172,8 @@ impl AwsAccount {
     }
 }
 
+mod cleanup;
+
 const IDENTITY_ACTION: &str = "sts:GetCallerIdentity";
 
 /// Reads the wizard makes that `status` never does, so its policy leaves them out.
@@ -181,6 +184,11 @@ const WIZARD_ONLY_READS: &[&str] = &[
     "s3:ListBucket",
     "s3:GetBucketPolicy",
     "support:DescribeTrustedAdvisorChecks",
+    // Cleanup's check that a journaled resource is still there.
+    "iam:GetGroup",
+    "iam:GetUser",
+    "iam:GetRole",
+    "config:DescribeConfigRules",
 ];
 
 /// Service error codes that mean "these credentials may not do that".
@@ -929,6 +937,14 @@ impl Account for AwsAccount {
                 status: statuses.get(check.id()).cloned(),
             })
             .collect())
+    }
+
+    async fn still_exists(&self, account_id: &str, resource: &Resource) -> Result<bool, AccountError> {
+        self.resource_exists(account_id, resource).await
+    }
+
+    async fn remove(&self, account_id: &str, resource: &Resource) -> Result<(), AccountError> {
+        self.remove_resource(account_id, resource).await
     }
 
     async fn bucket_exists(&self, bucket: &str) -> Result<bool, AccountError> {

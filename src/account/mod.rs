@@ -8,6 +8,7 @@ pub mod practice;
 
 pub use error::AccountError;
 
+use crate::journal::Resource;
 use crate::mfa::MfaSeed;
 use async_trait::async_trait;
 use zeroize::Zeroizing;
@@ -298,6 +299,11 @@ pub trait Account: Send + Sync {
     async fn create_organization(&self) -> Result<Organization, AccountError>;
     /// The region regional resources are made in.
     fn region(&self) -> String;
+    /// Whether a resource aws-day-one journaled is still there, as it was made (an
+    /// alias still the same alias, a detector with the same id).
+    async fn still_exists(&self, account_id: &str, resource: &Resource) -> Result<bool, AccountError>;
+    /// Delete a resource aws-day-one journaled (a bucket with its objects).
+    async fn remove(&self, account_id: &str, resource: &Resource) -> Result<(), AccountError>;
     /// Trusted Advisor's security checks with their results, names in `language`
     /// (`en` or `ja`). Accounts on the Basic or Developer support plan get
     /// `SubscriptionRequired`: the API is for Business support and above.

@@ -12,6 +12,7 @@ use super::{
 };
 use crate::clock::Clock;
 use crate::i18n::{Lang, Localize};
+use crate::journal::Resource;
 use crate::mfa::{MfaSeed, totp};
 use async_trait::async_trait;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -539,6 +540,152 @@ impl Account for PracticeAccount {
 
     fn region(&self) -> String {
         PRACTICE_REGION.to_owned()
+    }
+
+    async fn still_exists(&self, _account_id: &str, resource: &Resource) -> Result<bool, AccountError> {
+        let state = self.state();
+        Ok(match resource {
+            Resource::AccountAlias { alias } => state.alias.as_ref() == Some(alias),
+            Resource::PasswordPolicy => state.password_policy.is_some(),
+            Resource::Group { name } => state.groups.contains_key(name),
+            Resource::GroupPolicy { group, policy_arn } => {
+                state.groups.get(group).is_some_and(|g| g.policies.contains(policy_arn))
+            }
+            Resource::User { name } => state.users.contains_key(name),
+            Resource::LoginProfile { user } => state.users.get(user).is_some_and(|u| u.console_password),
+            Resource::GroupMembership { user, group } => {
+                state.groups.get(group).is_some_and(|g| g.members.contains(user))
+            }
+            Resource::VirtualMfaDevice { serial_number } => state.virtual_mfas.contains_key(serial_number),
+            Resource::MfaAssignment { user, serial_number } => state
+                .users
+                .get(user)
+                .is_some_and(|u| u.mfa_devices.contains(serial_number)),
+            Resource::Budget { name } => state.budgets.iter().any(|b| b.name == *name),
+            Resource::BudgetAlert {
+                budget,
+                kind,
+                threshold,
+            } => state.budgets.iter().any(|b| {
+                b.name == *budget
+                    && b.notifications
+                        .iter()
+                        .any(|n| n.kind == *kind && n.threshold.to_string() == *threshold)
+            }),
+            Resource::GuardDutyDetector { id, .. } => state.detectors.iter().any(|d| d.id == *id),
+            Resource::AlternateContact { kind } => state
+                .contacts
+                .keys()
+                .any(|k| crate::steps::fix::contact_kind_name(*k) == kind),
+            Resource::Organization { id } => state.organization.as_ref().is_some_and(|o| o.id == *id),
+            Resource::Bucket { name } => state.buckets.contains_key(name),
+            Resource::Trail { arn, .. } => state.trails.iter().any(|t| t.arn == *arn),
+            Resource::ServiceLinkedRole { .. } => state.config_role,
+            Resource::ConfigRecorder { name, .. } => state.config.recorders.iter().any(|r| r.name == *name),
+            Resource::DeliveryChannel { name, .. } => state.config.delivery_channels.contains(name),
+            Resource::ConfigRule { name, .. } => {
+                let identifier = crate::checklist::ManagedRule::ALL
+                    .into_iter()
+                    .find(|rule| rule.rule_name() == name)
+                    .map(|rule| rule.source_identifier());
+                identifier.is_some_and(|id| state.config.managed_rules.iter().any(|r| r == id))
+            }
+        })
+    }
+
+    async fn remove(&self, _account_id: &str, resource: &Resource) -> Result<(), AccountError> {
+        let mut state = self.state();
+        match resource {
+            Resource::AccountAlias { .. } => state.alias = None,
+            Resource::PasswordPolicy => state.password_policy = None,
+            Resource::Group { name } => {
+                if state
+                    .groups
+                    .get(name)
+                    .is_some_and(|g| !g.members.is_empty() || !g.policies.is_empty())
+                {
+                    return Err(AccountError::Service {
+                        action: "iam:DeleteGroup",
+                        code: "DeleteConflict".into(),
+                        message: "Cannot delete entity, must remove users and policies from group first.".into(),
+                    });
+                }
+                state.groups.remove(name);
+            }
+            Resource::GroupPolicy { group, policy_arn } => {
+                if let Some(g) = state.groups.get_mut(group) {
+                    g.policies.remove(policy_arn);
+                }
+            }
+            Resource::User { name } => {
+                let busy = state
+                    .users
+                    .get(name)
+                    .is_some_and(|u| u.console_password || !u.mfa_devices.is_empty())
+                    || state.groups.values().any(|g| g.members.contains(name));
+                if busy {
+                    return Err(AccountError::Service {
+                        action: "iam:DeleteUser",
+                        code: "DeleteConflict".into(),
+                        message: "Cannot delete entity, must remove its password, MFA devices and groups first.".into(),
+                    });
+                }
+                state.users.remove(name);
+            }
+            Resource::LoginProfile { user } => {
+                if let Some(u) = state.users.get_mut(user) {
+                    u.console_password = false;
+                }
+            }
+            Resource::GroupMembership { user, group } => {
+                if let Some(g) = state.groups.get_mut(group) {
+                    g.members.remove(user);
+                }
+            }
+            Resource::VirtualMfaDevice { serial_number } => {
+                state.virtual_mfas.remove(serial_number);
+            }
+            Resource::MfaAssignment { user, serial_number } => {
+                if let Some(u) = state.users.get_mut(user) {
+                    u.mfa_devices.retain(|d| d != serial_number);
+                }
+                if let Some(device) = state.virtual_mfas.get_mut(serial_number) {
+                    device.assigned_to = None;
+                }
+            }
+            Resource::Budget { name } => state.budgets.retain(|b| b.name != *name),
+            Resource::BudgetAlert {
+                budget,
+                kind,
+                threshold,
+            } => {
+                for b in state.budgets.iter_mut().filter(|b| b.name == *budget) {
+                    b.notifications
+                        .retain(|n| !(n.kind == *kind && n.threshold.to_string() == *threshold));
+                }
+            }
+            Resource::GuardDutyDetector { id, .. } => state.detectors.retain(|d| d.id != *id),
+            Resource::AlternateContact { kind } => state
+                .contacts
+                .retain(|k, _| crate::steps::fix::contact_kind_name(*k) != kind),
+            Resource::Organization { .. } => state.organization = None,
+            Resource::Bucket { name } => {
+                state.buckets.remove(name);
+            }
+            Resource::Trail { arn, .. } => state.trails.retain(|t| t.arn != *arn),
+            Resource::ServiceLinkedRole { .. } => state.config_role = false,
+            Resource::ConfigRecorder { name, .. } => state.config.recorders.retain(|r| r.name != *name),
+            Resource::DeliveryChannel { name, .. } => state.config.delivery_channels.retain(|c| c != name),
+            Resource::ConfigRule { name, .. } => {
+                if let Some(rule) = crate::checklist::ManagedRule::ALL
+                    .into_iter()
+                    .find(|rule| rule.rule_name() == name)
+                {
+                    state.config.managed_rules.retain(|r| r != rule.source_identifier());
+                }
+            }
+        }
+        Ok(())
     }
 
     async fn trusted_advisor_security_checks(&self, _language: &str) -> Result<Vec<AdvisorCheck>, AccountError> {

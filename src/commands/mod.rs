@@ -1,6 +1,7 @@
 //! The subcommands. Each one connects to the account, runs, and turns what happened
 //! into an exit status; nothing here panics on a failure from outside.
 
+pub mod cleanup;
 pub mod status;
 
 use crate::account::aws::{AwsAccount, ConnectOptions, load_config};
@@ -77,6 +78,7 @@ pub async fn run(cli: Cli, lang: Lang) -> ExitCode {
             };
             status::run(&account, &region, lang, how).await
         }
+        Some(Command::Cleanup { yes }) => cleanup::run(&account, lang, yes).await,
         None => match account.identity().await {
             Err(AccountError::NoCredentials) if offer_practice(lang) => run_practice(None, cli.step, None, lang).await,
             Err(error) => cannot_run(CannotRun::Account(error), lang),
@@ -99,6 +101,7 @@ async fn run_practice(command: Option<Command>, step: Option<StepId>, region: Op
             };
             status::run(&account, &region, lang, how).await
         }
+        Some(Command::Cleanup { yes }) => cleanup::run(&account, lang, yes).await,
         None => wizard(Arc::new(account.clone()), Some(account), step, lang).await,
     }
 }
