@@ -4,6 +4,7 @@
 
 pub mod account;
 pub mod checklist;
+pub mod cleanup;
 pub mod cli;
 pub mod clock;
 pub mod commands;

@@ -751,3 +751,49 @@ async fn guided_billing_pages_in_english() {
 async fn guided_billing_pages_in_japanese() {
     guided_billing_pages(Lang::Ja).await;
 }
+
+/// The wrap-up screen lists what this run's fixes made, wants the account id typed,
+/// and then removes exactly that.
+async fn wrap_up(lang: Lang) {
+    let snap = |name: &str| format!("{name}_{}", lang_suffix(lang));
+    let mut w = Wizard::open(lang, 80, 24).await;
+    w.select(StepId::AdminGroup).await;
+    w.press(KeyCode::Enter).await;
+    w.press(KeyCode::Enter).await;
+    w.select(StepId::Guardduty).await;
+    w.press(KeyCode::Enter).await;
+    w.press(KeyCode::Enter).await;
+    assert_eq!(w.app.status(StepId::AdminGroup), Some(Status::Pass));
+
+    w.press(KeyCode::Char('x')).await;
+    w.type_text("nope").await;
+    w.press(KeyCode::Enter).await;
+    insta::assert_snapshot!(snap("26_wrap_up"), w.screen());
+    assert!(
+        !w.commands.contains(&Command::RunCleanup),
+        "a wrong name deletes nothing"
+    );
+    for _ in 0.."nope".len() {
+        w.press(KeyCode::Backspace).await;
+    }
+    w.type_text("111122223333").await;
+    w.press(KeyCode::Enter).await;
+    assert_eq!(w.app.status(StepId::AdminGroup), Some(Status::Fail));
+    assert_eq!(w.app.status(StepId::Guardduty), Some(Status::Fail));
+    assert!(w.screen().contains(match lang {
+        Lang::En => "Wrapped up",
+        Lang::Ja => "片付けました",
+    }));
+    w.press(KeyCode::Char('x')).await;
+    assert!(matches!(w.app.screen, Screen::Checklist), "nothing left to wrap up");
+}
+
+#[tokio::test]
+async fn wrap_up_in_english() {
+    wrap_up(Lang::En).await;
+}
+
+#[tokio::test]
+async fn wrap_up_in_japanese() {
+    wrap_up(Lang::Ja).await;
+}

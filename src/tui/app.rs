@@ -119,6 +119,13 @@ pub enum Backend {
     ContactKnown(Option<AlternateContact>),
     TrailPlanned(Result<TrailPlan, AccountError>),
     Advisor(Result<Vec<AdvisorCheck>, AccountError>),
+    /// What cleanup would remove, and the account's alias (which confirms it).
+    CleanupSurvey(Result<(Vec<crate::cleanup::Item>, Option<String>), AccountError>),
+    /// How many journaled resources were removed, and how many could not be.
+    CleanedUp {
+        removed: usize,
+        failed: usize,
+    },
     RootKeysDeleted {
         include_in_use: bool,
         /// The keys left.
@@ -162,6 +169,10 @@ pub enum Command {
     },
     EnableGuardDuty,
     CreateOrganization,
+    /// List what cleanup would remove.
+    SurveyCleanup,
+    /// Remove what aws-day-one made in this account.
+    RunCleanup,
     /// Ask Trusted Advisor for its security checks, named in this language.
     LoadTrustedAdvisor(Lang),
     /// Look at the trails to decide what the CloudTrail fix will do.
@@ -378,6 +389,13 @@ pub enum Screen {
     Confirm(StepId),
     /// Trusted Advisor's security checks, or why the API did not answer.
     Advisor(Result<Vec<AdvisorCheck>, AccountError>),
+    /// The wrap-up: what would be deleted, and the confirmation being typed.
+    WrapUp {
+        items: Vec<crate::cleanup::Item>,
+        alias: Option<String>,
+        input: Input,
+        wrong_name: bool,
+    },
     /// What the CloudTrail fix will do, with how long logs are kept.
     Trail {
         plan: TrailPlan,
@@ -410,6 +428,10 @@ pub enum Notice {
     NoMfaCandidates,
     /// The root user's key in use is gone: these credentials no longer work.
     KeyInUseDeleted,
+    NothingToClean,
+    CleanedUp {
+        failed: usize,
+    },
     Budget {
         name: String,
         outcome: BudgetOutcome,
@@ -676,6 +698,30 @@ impl App {
                 self.screen = Screen::Checklist;
                 self.finish(StepId::Budget, result.map(|outcome| Notice::Budget { name, outcome }))
             }
+            Backend::CleanupSurvey(Ok((items, _))) if !items.iter().any(|item| item.present) => {
+                self.screen = Screen::Checklist;
+                self.notice = Some(Notice::NothingToClean);
+                Vec::new()
+            }
+            Backend::CleanupSurvey(Ok((items, alias))) => {
+                self.screen = Screen::WrapUp {
+                    items,
+                    alias,
+                    input: Input::default(),
+                    wrong_name: false,
+                };
+                Vec::new()
+            }
+            Backend::CleanupSurvey(Err(error)) => {
+                self.screen = Screen::Checklist;
+                self.notice = Some(Notice::Failed(error));
+                Vec::new()
+            }
+            Backend::CleanedUp { failed, .. } => {
+                self.screen = Screen::Checklist;
+                self.notice = Some(Notice::CleanedUp { failed });
+                self.recheck(StepId::ALL.to_vec())
+            }
             Backend::Advisor(result) => {
                 self.screen = Screen::Advisor(result);
                 Vec::new()
@@ -805,6 +851,7 @@ impl App {
                 let step = *step;
                 self.on_confirm_key(step, key)
             }
+            Screen::WrapUp { .. } => self.on_wrap_up_key(key),
             Screen::Advisor(_) => match key.code {
                 KeyCode::Esc => {
                     self.screen = Screen::Checklist;
@@ -891,6 +938,11 @@ impl App {
             KeyCode::Char('r') => {
                 self.notice = None;
                 self.recheck(StepId::ALL.to_vec())
+            }
+            KeyCode::Char('x') => {
+                self.notice = None;
+                self.screen = Screen::Working(self.selected);
+                vec![Command::SurveyCleanup]
             }
             KeyCode::Char('c') if self.practice && watched_in_console(self.selected) => {
                 let step = self.selected;
@@ -1015,6 +1067,45 @@ impl App {
         };
         self.screen = screen;
         commands
+    }
+
+    /// The wrap-up screen: typing the account's alias or id, then Enter, deletes.
+    fn on_wrap_up_key(&mut self, key: KeyEvent) -> Vec<Command> {
+        let account_id = match &self.identity {
+            Some(Ok(identity)) => identity.account_id.clone(),
+            _ => String::new(),
+        };
+        let Screen::WrapUp {
+            alias,
+            input,
+            wrong_name,
+            ..
+        } = &mut self.screen
+        else {
+            return Vec::new();
+        };
+        match key.code {
+            KeyCode::Esc => {
+                self.screen = Screen::Checklist;
+                Vec::new()
+            }
+            KeyCode::Enter => {
+                let typed = input.value.trim();
+                let matches = !typed.is_empty() && (typed == account_id || Some(typed) == alias.as_deref());
+                if !matches {
+                    *wrong_name = true;
+                    return Vec::new();
+                }
+                self.screen = Screen::Working(self.selected);
+                vec![Command::RunCleanup]
+            }
+            _ => {
+                if input.edit(&key) {
+                    *wrong_name = false;
+                }
+                Vec::new()
+            }
+        }
     }
 
     /// A plan with nothing to type: Enter applies it; creating an organization asks for

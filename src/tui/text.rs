@@ -113,6 +113,15 @@ pub enum Ui {
     OrganizationsConfirm,
     Region,
     KeysTrail,
+    KeysWrapUp,
+    WrapUpHeading,
+    WrapUpTitle,
+    WrapUpMore,
+    WrapUpType,
+    WrapUpWrongName,
+    NothingToClean,
+    CleanedUp,
+    CleanupLeft,
     KeysConfirmManual,
     SuccessLooksLike,
     SuccessGeneric,
@@ -181,8 +190,8 @@ impl Ui {
             (Ui::Price, Ja) => "料金",
             (Ui::Console, En) => "Console",
             (Ui::Console, Ja) => "コンソール",
-            (Ui::KeysChecklist, En) => "up/down move  Enter act  r re-check  ? help  q quit",
-            (Ui::KeysChecklist, Ja) => "上下 移動  Enter 実行  r 再確認  ? ヘルプ  q 終了",
+            (Ui::KeysChecklist, En) => "up/down move  Enter act  r re-check  x wrap up  ? help  q quit",
+            (Ui::KeysChecklist, Ja) => "上下 移動  Enter 実行  r 再確認  x 片付け  ? ヘルプ  q 終了",
             (Ui::KeysForm, En) => "Enter confirm  Tab toggle  Esc back",
             (Ui::KeysForm, Ja) => "Enter 確定  Tab 切替  Esc 戻る",
             (Ui::KeysPassword, En) => "Enter I saved it  (shown only once)",
@@ -194,10 +203,10 @@ impl Ui {
             (Ui::HelpTitle, En) => "Keys",
             (Ui::HelpTitle, Ja) => "キー操作",
             (Ui::Help, En) => {
-                "up/down or j/k: choose a step\nEnter: do the selected step\nr: check every step again\nc: (practice) I did it in the console\n?: this help\nq or Esc: back, or quit\n\nGreen OK = done, red NG = not yet,\nyellow = you confirm it, grey = optional."
+                "up/down or j/k: choose a step\nEnter: do the selected step\nr: check every step again\nx: wrap up (delete what aws-day-one made)\nc: (practice) I did it in the console\n?: this help\nq or Esc: back, or quit\n\nGreen OK = done, red NG = not yet,\nyellow = you confirm it, grey = optional."
             }
             (Ui::Help, Ja) => {
-                "上下 または j/k: 項目を選ぶ\nEnter: 選んだ項目を実行\nr: すべて再確認\nc: (練習) コンソールで設定した\n?: このヘルプ\nq または Esc: 戻る / 終了\n\n緑の OK は完了、赤の NG は未設定、\n黄は手動確認、灰は任意の項目です。"
+                "上下 または j/k: 項目を選ぶ\nEnter: 選んだ項目を実行\nr: すべて再確認\nx: 片付け (aws-day-one が作った物を削除)\nc: (練習) コンソールで設定した\n?: このヘルプ\nq または Esc: 戻る / 終了\n\n緑の OK は完了、赤の NG は未設定、\n黄は手動確認、灰は任意の項目です。"
             }
             (Ui::TooSmall, En) => "The terminal is too small: aws-day-one needs 80x24.",
             (Ui::TooSmall, Ja) => "端末が小さすぎます。80x24 以上にしてください。",
@@ -393,6 +402,26 @@ impl Ui {
             (Ui::ConfirmManualDone, En) => "Did you see this? Enter marks the step done (remembered for this account).",
             (Ui::ConfirmManualDone, Ja) => {
                 "この表示を確認しましたか? Enter で完了にします (このアカウントについて記録します)。"
+            }
+            (Ui::KeysWrapUp, En) => "type the name, Enter delete  Esc keep everything",
+            (Ui::KeysWrapUp, Ja) => "名前を入力して Enter で削除  Esc 何も削除しない",
+            (Ui::WrapUpHeading, En) => "Wrap up",
+            (Ui::WrapUpHeading, Ja) => "片付け",
+            (Ui::WrapUpTitle, En) => "aws-day-one made these here; they are deleted newest first:",
+            (Ui::WrapUpTitle, Ja) => "aws-day-one がここで作成した物を新しい順に削除します:",
+            (Ui::WrapUpMore, En) => "more (aws-day-one cleanup lists them all)",
+            (Ui::WrapUpMore, Ja) => "件 (aws-day-one cleanup ですべて表示)",
+            (Ui::WrapUpType, En) => "Type the account alias or id to delete them:",
+            (Ui::WrapUpType, Ja) => "削除するにはアカウントのエイリアスか ID を入力:",
+            (Ui::WrapUpWrongName, En) => "That is not this account's alias or id; nothing was deleted.",
+            (Ui::WrapUpWrongName, Ja) => "このアカウントのエイリアスでも ID でもありません。何も削除していません。",
+            (Ui::NothingToClean, En) => "Nothing to wrap up: aws-day-one has nothing of its own left here.",
+            (Ui::NothingToClean, Ja) => "片付ける物はありません: aws-day-one が作成した物は残っていません。",
+            (Ui::CleanedUp, En) => "Wrapped up: what aws-day-one made here is deleted.",
+            (Ui::CleanedUp, Ja) => "片付けました: aws-day-one が作成した物を削除しました。",
+            (Ui::CleanupLeft, En) => "could not be deleted; run aws-day-one cleanup to see why and retry.",
+            (Ui::CleanupLeft, Ja) => {
+                "件を削除できませんでした。aws-day-one cleanup で原因を確認し、再実行してください。"
             }
             (Ui::TrailLabel, En) => "Trail",
             (Ui::TrailLabel, Ja) => "証跡",

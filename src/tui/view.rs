@@ -84,6 +84,7 @@ fn footer_keys(app: &App) -> &'static str {
         } => Ui::KeysTrail,
         Screen::Trail { .. } => Ui::KeysConfirm,
         Screen::Advisor(_) => Ui::KeysAdvisor,
+        Screen::WrapUp { .. } => Ui::KeysWrapUp,
         Screen::RootKeys { confirming: true, .. } => Ui::KeysRootKeysConfirm,
         Screen::RootKeys { .. } => Ui::KeysRootKeys,
         _ => Ui::KeysForm,
@@ -233,6 +234,9 @@ fn notice_text(notice: &Notice, lang: Lang) -> (String, Style) {
         Notice::NotRemembered(reason) => (format!("{} ({reason})", Ui::NotRemembered.text(lang)), theme::warn()),
         Notice::NotJournaled(reason) => (format!("{} ({reason})", Ui::NotJournaled.text(lang)), theme::warn()),
         Notice::KeyInUseDeleted => (Ui::KeyInUseDeleted.text(lang).to_owned(), theme::good()),
+        Notice::NothingToClean => (Ui::NothingToClean.text(lang).to_owned(), theme::dim()),
+        Notice::CleanedUp { failed: 0 } => (Ui::CleanedUp.text(lang).to_owned(), theme::good()),
+        Notice::CleanedUp { failed } => (format!("{failed} {}", Ui::CleanupLeft.text(lang)), theme::bad()),
         Notice::Budget { name, outcome } => {
             let text = match outcome {
                 BudgetOutcome::Created => Ui::BudgetCreated,
@@ -387,7 +391,11 @@ fn input_line(label: &str, input: &Input) -> Vec<Line<'static>> {
 fn draw_form(app: &App, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let width = area.width.saturating_sub(1) as usize;
-    let mut lines: Vec<Line<'static>> = vec![Line::styled(app.selected.title(lang).to_owned(), theme::title())];
+    let title = match &app.screen {
+        Screen::WrapUp { .. } => Ui::WrapUpHeading.text(lang),
+        _ => app.selected.title(lang),
+    };
+    let mut lines: Vec<Line<'static>> = vec![Line::styled(title.to_owned(), theme::title())];
     match &app.screen {
         Screen::Alias { input, problem } => {
             lines.extend(input_line(Ui::AliasPrompt.text(lang), input));
@@ -438,6 +446,33 @@ fn draw_form(app: &App, frame: &mut Frame, area: Rect) {
         Screen::AdminUser(form) => user_form(&mut lines, form, lang, width),
         Screen::Form(form) => field_form(&mut lines, form, lang, width),
         Screen::Advisor(result) => advisor(&mut lines, result, lang, width),
+        Screen::WrapUp {
+            items,
+            input,
+            wrong_name,
+            ..
+        } => {
+            paragraph(&mut lines, Ui::WrapUpTitle.text(lang), width, theme::heading());
+            let present: Vec<_> = items.iter().filter(|item| item.present).collect();
+            for item in present.iter().take(WRAP_UP_ROWS) {
+                let line = crate::cleanup::describe(&item.entry.resource, lang);
+                paragraph(&mut lines, &format!("- {line}"), width, Style::new());
+            }
+            if present.len() > WRAP_UP_ROWS {
+                lines.push(Line::styled(
+                    format!("  +{} {}", present.len() - WRAP_UP_ROWS, Ui::WrapUpMore.text(lang)),
+                    theme::dim(),
+                ));
+            }
+            paragraph(&mut lines, Ui::WrapUpType.text(lang), width, theme::heading());
+            lines.push(Line::from(vec![
+                Span::raw("> "),
+                Span::styled(format!("{}_", input.value), theme::input()),
+            ]));
+            if *wrong_name {
+                paragraph(&mut lines, Ui::WrapUpWrongName.text(lang), width, theme::bad());
+            }
+        }
         Screen::Trail {
             plan,
             expire_after_days,
@@ -653,6 +688,9 @@ fn trail_plan(lines: &mut Vec<Line<'static>>, plan: &TrailPlan, expire: Option<i
         TrailPlan::Nothing => {}
     }
 }
+
+/// How many items the wrap-up screen lists before "and N more".
+const WRAP_UP_ROWS: usize = 6;
 
 /// Room for a form field's label.
 const FORM_LABEL_WIDTH: usize = 19;

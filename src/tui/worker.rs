@@ -159,6 +159,37 @@ impl Worker {
                     result,
                 });
             }
+            Command::SurveyCleanup => {
+                let survey = async {
+                    let identity = self.identity().await?;
+                    let entries = self.journal().await.entries();
+                    let items = crate::cleanup::survey(account, &identity.account_id, &entries).await?;
+                    let alias = account.account_alias().await?;
+                    Ok((items, alias))
+                };
+                self.send(Backend::CleanupSurvey(survey.await));
+            }
+            Command::RunCleanup => {
+                let cleaned = async {
+                    let identity = self.identity().await?;
+                    let journal = self.journal().await;
+                    // Asked again: the account may have changed while the list was shown.
+                    let items = crate::cleanup::survey(account, &identity.account_id, &journal.entries()).await?;
+                    Ok::<_, AccountError>(
+                        crate::cleanup::remove_all(account, &identity.account_id, &items, journal).await,
+                    )
+                };
+                match cleaned.await {
+                    Ok(outcomes) => {
+                        let failed = outcomes.iter().filter(|(_, result)| result.is_err()).count();
+                        self.send(Backend::CleanedUp {
+                            removed: outcomes.len() - failed,
+                            failed,
+                        });
+                    }
+                    Err(error) => self.send(Backend::CleanupSurvey(Err(error))),
+                }
+            }
             Command::LoadTrustedAdvisor(lang) => {
                 let language = match lang {
                     Lang::En => "en",
