@@ -6,135 +6,19 @@ mod support;
 
 use aws_day_one::account::Account;
 use aws_day_one::account::aws::AwsAccount;
-use aws_day_one::account::practice::{PRACTICE_ROOT_KEY, PracticeAccount};
+use aws_day_one::account::practice::PRACTICE_ROOT_KEY;
 use aws_day_one::checklist::{Status, StepId};
 use aws_day_one::clock::{Clock, FixedClock};
 use aws_day_one::i18n::Lang;
 use aws_day_one::mfa::otpauth::otpauth_uri;
 use aws_day_one::mfa::totp;
-use aws_day_one::tui::app::{App, Command, MfaStage, Msg, Screen};
+use aws_day_one::tui::app::{Command, MfaStage, Screen};
 use aws_day_one::tui::qr::UPPER_HALF;
 use aws_day_one::tui::view;
-use aws_day_one::tui::worker::Worker;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Color;
-use std::collections::VecDeque;
 use std::sync::Arc;
-use tokio::sync::mpsc;
-
-/// 2026-11-23 12:00:10 UTC: ten seconds into a TOTP step.
-const NOW: u64 = 1_795_435_210;
-
-struct Wizard {
-    app: App,
-    worker: Worker,
-    answers: mpsc::UnboundedReceiver<Msg>,
-    terminal: Terminal<TestBackend>,
-    clock: FixedClock,
-    /// Every command the app asked for, in order.
-    commands: Vec<Command>,
-}
-
-impl Wizard {
-    async fn open(lang: Lang, width: u16, height: u16) -> Wizard {
-        let clock = FixedClock::at(NOW);
-        let practice = PracticeAccount::new(Arc::new(clock.clone()));
-        Wizard::open_on(Arc::new(practice.clone()), Some(practice), clock, lang, width, height).await
-    }
-
-    async fn open_on(
-        account: Arc<dyn Account>,
-        practice: Option<PracticeAccount>,
-        clock: FixedClock,
-        lang: Lang,
-        width: u16,
-        height: u16,
-    ) -> Wizard {
-        let (sender, answers) = mpsc::unbounded_channel();
-        let is_practice = practice.is_some();
-        let worker = Worker::new(account, practice, sender);
-        let app = App::new(lang, is_practice, Arc::new(clock.clone()), StepId::AuthenticatorApp);
-        let terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-        let mut wizard = Wizard {
-            app,
-            worker,
-            answers,
-            terminal,
-            clock,
-            commands: Vec::new(),
-        };
-        let first = wizard.app.start();
-        wizard.settle(first).await;
-        wizard
-    }
-
-    /// Run commands, feed their answers back, until nothing is left to do.
-    async fn settle(&mut self, commands: Vec<Command>) {
-        let mut queue: VecDeque<Command> = commands.into();
-        while let Some(command) = queue.pop_front() {
-            self.commands.push(command.clone());
-            self.worker.run(command).await;
-            while let Ok(answer) = self.answers.try_recv() {
-                queue.extend(self.app.update(answer));
-            }
-        }
-    }
-
-    async fn press(&mut self, code: KeyCode) {
-        let commands = self.app.update(Msg::Key(KeyEvent::from(code)));
-        self.settle(commands).await;
-    }
-
-    async fn type_text(&mut self, text: &str) {
-        for c in text.chars() {
-            self.press(KeyCode::Char(c)).await;
-        }
-    }
-
-    async fn select(&mut self, step: StepId) {
-        while self.app.selected != step {
-            let before = self.app.selected;
-            let key = if before < step { KeyCode::Down } else { KeyCode::Up };
-            self.press(key).await;
-            assert_ne!(self.app.selected, before, "cannot reach {step}");
-        }
-    }
-
-    fn draw(&mut self) -> &ratatui::buffer::Buffer {
-        // Start from a blank test screen: its buffer keeps cells that a real terminal
-        // overwrites when a wide character is drawn over them.
-        self.terminal.clear().expect("clear");
-        let app = &self.app;
-        self.terminal.draw(|frame| view::draw(app, frame)).expect("draw");
-        self.terminal.backend().buffer()
-    }
-
-    /// The screen as text, one line per row, trailing spaces removed.
-    fn screen(&mut self) -> String {
-        let buffer = self.draw().clone();
-        let area = buffer.area;
-        let mut out = String::new();
-        for y in 0..area.height {
-            let mut line = String::new();
-            let mut skip = 0;
-            for x in 0..area.width {
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                let symbol = buffer[(x, y)].symbol();
-                line.push_str(symbol);
-                // A wide character covers the next cell too.
-                skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
-            }
-            out.push_str(line.trim_end());
-            out.push('\n');
-        }
-        out
-    }
-}
+use support::wizard::{NOW, Wizard};
 
 fn enabled_mfa_commands(commands: &[Command]) -> usize {
     commands

@@ -4,3 +4,5 @@
 pub mod app;
 pub mod moto;
 pub mod seed;
+pub mod svg;
+pub mod wizard;
