@@ -17,6 +17,7 @@ use aws_credential_types::provider::error::CredentialsError;
 use aws_sdk_iam::error::ProvideErrorMetadata;
 use aws_smithy_runtime_api::box_error::BoxError;
 use aws_smithy_runtime_api::client::interceptors::Intercept;
+pub use aws_smithy_runtime_api::client::interceptors::SharedInterceptor;
 use aws_smithy_runtime_api::client::interceptors::context::BeforeDeserializationInterceptorContextRef;
 use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 use aws_smithy_runtime_api::client::result::SdkError;
@@ -102,6 +103,22 @@ impl Intercept for ClockSkewRecorder {
 }
 
 /// An AWS account reached through the SDK.
+/// A service client from the shared configuration, with the extra interceptors and
+/// any per-service settings.
+macro_rules! client {
+    ($sdk:ident, $config:expr, $interceptors:expr) => {
+        client!($sdk, $config, $interceptors, |b| b)
+    };
+    ($sdk:ident, $config:expr, $interceptors:expr, |$builder:ident| $settings:expr) => {{
+        let mut $builder = $sdk::config::Builder::from($config);
+        for interceptor in $interceptors {
+            $builder.push_interceptor(interceptor.clone());
+        }
+        let $builder = $settings;
+        $sdk::Client::from_conf($builder.build())
+    }};
+}
+
 pub struct AwsAccount {
     config: SdkConfig,
     sts: aws_sdk_sts::Client,
@@ -115,43 +132,39 @@ pub struct AwsAccount {
     organizations: aws_sdk_organizations::Client,
     s3: aws_sdk_s3::Client,
     support: aws_sdk_support::Client,
+    /// Extra interceptors, for clients made later (other regions).
+    interceptors: Vec<SharedInterceptor>,
 }
 
 impl AwsAccount {
     /// Clients for every service the checks use, sharing one configuration.
     pub fn new(config: &SdkConfig) -> AwsAccount {
-        let budgets_config = aws_sdk_budgets::config::Builder::from(config)
-            .region(global_service_region(config.region()))
-            .build();
+        AwsAccount::with_interceptors(config, Vec::new())
+    }
+
+    /// Clients whose every call also passes through `interceptors` (the tests inject
+    /// throttling and outages into real SDK calls this way).
+    pub fn with_interceptors(config: &SdkConfig, interceptors: Vec<SharedInterceptor>) -> AwsAccount {
         let skew = ClockSkewRecorder::default();
+        let global = global_service_region(config.region());
         AwsAccount {
             config: config.clone(),
-            sts: aws_sdk_sts::Client::from_conf(
-                aws_sdk_sts::config::Builder::from(config)
-                    .interceptor(skew.clone())
-                    .build(),
-            ),
+            sts: client!(aws_sdk_sts, config, &interceptors, |b| b.interceptor(skew.clone())),
             skew,
-            iam: aws_sdk_iam::Client::new(config),
-            budgets: aws_sdk_budgets::Client::from_conf(budgets_config),
-            cloudtrail: aws_sdk_cloudtrail::Client::new(config),
-            config_service: aws_sdk_config::Client::new(config),
-            guardduty: aws_sdk_guardduty::Client::new(config),
-            account: aws_sdk_account::Client::new(config),
-            organizations: aws_sdk_organizations::Client::new(config),
+            iam: client!(aws_sdk_iam, config, &interceptors),
+            budgets: client!(aws_sdk_budgets, config, &interceptors, |b| b.region(global.clone())),
+            cloudtrail: client!(aws_sdk_cloudtrail, config, &interceptors),
+            config_service: client!(aws_sdk_config, config, &interceptors),
+            guardduty: client!(aws_sdk_guardduty, config, &interceptors),
+            account: client!(aws_sdk_account, config, &interceptors),
+            organizations: client!(aws_sdk_organizations, config, &interceptors),
+            // The support API answers in the partition's global region only.
+            support: client!(aws_sdk_support, config, &interceptors, |b| b.region(global.clone())),
             // With a custom endpoint (an emulator, a VPC endpoint) bucket names cannot
             // become host names: address buckets by path there.
-            // The support API answers in the partition's global region only.
-            support: aws_sdk_support::Client::from_conf(
-                aws_sdk_support::config::Builder::from(config)
-                    .region(global_service_region(config.region()))
-                    .build(),
-            ),
-            s3: aws_sdk_s3::Client::from_conf(
-                aws_sdk_s3::config::Builder::from(config)
-                    .force_path_style(config.endpoint_url().is_some())
-                    .build(),
-            ),
+            s3: client!(aws_sdk_s3, config, &interceptors, |b| b
+                .force_path_style(config.endpoint_url().is_some())),
+            interceptors,
         }
     }
 
@@ -165,10 +178,9 @@ impl AwsAccount {
         if self.current_region() == Some(region) {
             return self.cloudtrail.clone();
         }
-        let config = aws_sdk_cloudtrail::config::Builder::from(&self.config)
-            .region(Region::new(region.to_owned()))
-            .build();
-        aws_sdk_cloudtrail::Client::from_conf(config)
+        let region = Region::new(region.to_owned());
+        client!(aws_sdk_cloudtrail, &self.config, &self.interceptors, |b| b
+            .region(region))
     }
 }
 
@@ -303,6 +315,7 @@ fn classify_http_status(action: &'static str, status: u16, message: String) -> A
         },
         401 | 403 => AccountError::Denied { action },
         429 => AccountError::Throttled { action },
+        500..=599 => AccountError::Unavailable { action, status },
         _ => AccountError::Service {
             action,
             code: format!("HTTP {status}"),
@@ -1373,7 +1386,14 @@ mod tests {
         ));
         assert!(matches!(
             classify_http_status("iam:ListUsers", 503, String::new()),
-            AccountError::Service { code, .. } if code == "HTTP 503"
+            AccountError::Unavailable {
+                action: "iam:ListUsers",
+                status: 503
+            }
+        ));
+        assert!(matches!(
+            classify_http_status("iam:ListUsers", 418, String::new()),
+            AccountError::Service { code, .. } if code == "HTTP 418"
         ));
     }
 

@@ -23,6 +23,9 @@ pub enum AccountError {
     /// The service could not be reached.
     #[error("network problem: {message}")]
     Network { message: String },
+    /// The service answered with a server error (5xx) even after the SDK's retries.
+    #[error("{action} unavailable (HTTP {status})")]
+    Unavailable { action: &'static str, status: u16 },
     /// The service kept throttling after the SDK's retries.
     #[error("throttled while calling {action}")]
     Throttled { action: &'static str },
@@ -82,6 +85,14 @@ impl Localize for AccountError {
                 }
                 Lang::Ja => format!(
                     "AWS に接続できません ({message})。ネットワーク、プロキシ、リージョンを確認してください。"
+                ),
+            },
+            AccountError::Unavailable { action, status } => match lang {
+                Lang::En => format!(
+                    "AWS did not answer {action} (HTTP {status}) even after retries; the service may be down. Try again later."
+                ),
+                Lang::Ja => format!(
+                    "{action} に再試行後も応答がありません (HTTP {status})。サービスが停止している可能性があります。しばらくして再実行してください。"
                 ),
             },
             AccountError::Throttled { action } => match lang {

@@ -9,19 +9,14 @@ use aws_config::Region;
 
 impl AwsAccount {
     fn guardduty_in(&self, region: &str) -> aws_sdk_guardduty::Client {
-        aws_sdk_guardduty::Client::from_conf(
-            aws_sdk_guardduty::config::Builder::from(&self.config)
-                .region(Region::new(region.to_owned()))
-                .build(),
-        )
+        let region = Region::new(region.to_owned());
+        client!(aws_sdk_guardduty, &self.config, &self.interceptors, |b| b
+            .region(region))
     }
 
     fn config_in(&self, region: &str) -> aws_sdk_config::Client {
-        aws_sdk_config::Client::from_conf(
-            aws_sdk_config::config::Builder::from(&self.config)
-                .region(Region::new(region.to_owned()))
-                .build(),
-        )
+        let region = Region::new(region.to_owned());
+        client!(aws_sdk_config, &self.config, &self.interceptors, |b| b.region(region))
     }
 
     pub(super) async fn resource_exists(&self, account_id: &str, resource: &Resource) -> Result<bool, AccountError> {
