@@ -5,11 +5,13 @@
 
 mod support;
 
-use aws_day_one::account::Account;
 use aws_day_one::account::aws::{AwsAccount, SharedInterceptor};
+use aws_day_one::account::{Account, AccountError, Password};
 use aws_day_one::checklist::{Status, StepId};
 use aws_day_one::i18n::Lang;
+use aws_day_one::journal::Journal;
 use aws_day_one::steps;
+use aws_day_one::steps::fix;
 use aws_smithy_runtime_api::box_error::BoxError;
 use aws_smithy_runtime_api::client::interceptors::Intercept;
 use aws_smithy_runtime_api::client::interceptors::context::BeforeDeserializationInterceptorContextMut;
@@ -153,4 +155,116 @@ async fn lasting_throttling_says_so_and_names_the_call() {
     assert!(detail.contains("throttled iam:ListAccountAliases"), "{detail}");
     let guardduty = results.iter().find(|r| r.id == StepId::Guardduty).expect("guardduty");
     assert_ne!(guardduty.status, Status::Error, "GuardDuty is not IAM");
+}
+
+/// Fails the `at`-th answer of the run (counting from 0) with a plain HTTP 400, which
+/// no retry hides: the fix stops right there.
+#[derive(Debug)]
+struct FailAt {
+    at: usize,
+    seen: AtomicUsize,
+}
+
+impl Intercept for FailAt {
+    fn name(&self) -> &'static str {
+        "FailAt"
+    }
+
+    fn modify_before_deserialization(
+        &self,
+        context: &mut BeforeDeserializationInterceptorContextMut<'_>,
+        _runtime_components: &RuntimeComponents,
+        _cfg: &mut ConfigBag,
+    ) -> Result<(), BoxError> {
+        if self.seen.fetch_add(1, Ordering::SeqCst) == self.at {
+            let response = context.response_mut();
+            *response.status_mut() = StatusCode::try_from(400)?;
+            *response.body_mut() = SdkBody::empty();
+        }
+        Ok(())
+    }
+}
+
+/// Run `fix` with a failure after each of its calls in turn; after every failure, the
+/// same fix run again (same journal, no faults) must finish the job: its step passes,
+/// and everything journaled exists exactly once.
+async fn survives_a_failure_after_every_call<F>(step: StepId, fix: F)
+where
+    F: for<'a> Fn(&'a AwsAccount, &'a Journal) -> futures::future::BoxFuture<'a, Result<(), AccountError>>,
+{
+    for at in 0.. {
+        let moto = Moto::start();
+        let interceptor = FailAt {
+            at,
+            seen: AtomicUsize::new(0),
+        };
+        let failing = AwsAccount::with_interceptors(&moto.sdk_config(), vec![SharedInterceptor::new(interceptor)]);
+        let journal = Journal::in_memory();
+        if fix(&failing, &journal).await.is_ok() {
+            assert!(at > 0, "{step}: the fix made no call");
+            return;
+        }
+        let account = AwsAccount::new(&moto.sdk_config());
+        fix(&account, &journal)
+            .await
+            .unwrap_or_else(|e| panic!("{step}, failure at call {at}: rerun failed: {e}"));
+        let identity = account.identity().await.expect("identity");
+        let result = steps::check_everything(&account, &identity)
+            .await
+            .into_iter()
+            .find(|r| r.id == step)
+            .expect("checked");
+        assert_eq!(
+            result.status,
+            Status::Pass,
+            "{step}, failure at call {at}: {}",
+            result.detail(Lang::En)
+        );
+        let entries = journal.entries();
+        for (index, entry) in entries.iter().enumerate() {
+            assert!(
+                !entries[..index].iter().any(|e| e.resource == entry.resource),
+                "journaled twice"
+            );
+            let exists = account
+                .still_exists(&identity.account_id, &entry.resource)
+                .await
+                .expect("look");
+            assert!(
+                exists,
+                "{step}, failure at call {at}: journaled but missing: {:?}",
+                entry.resource
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_half_done_cloudtrail_fix_is_finished_by_running_it_again() {
+    survives_a_failure_after_every_call(StepId::Cloudtrail, |account, journal| {
+        Box::pin(fix::cloudtrail(account, journal, support::moto::ACCOUNT_ID, Some(365)))
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_half_done_config_fix_is_finished_by_running_it_again() {
+    survives_a_failure_after_every_call(StepId::Config, |account, journal| {
+        Box::pin(fix::config(account, journal, support::moto::ACCOUNT_ID))
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_half_done_admin_user_is_finished_by_running_it_again() {
+    survives_a_failure_after_every_call(StepId::AdminUser, |account, journal| {
+        Box::pin(async move {
+            fix::admin_group(account, journal, "Administrators").await?;
+            let password = Password::new("Example-Passw0rd-For-Tests!");
+            fix::admin_user(account, journal, "ada", "Administrators", &password, true)
+                .await
+                .map(|_| ())
+        })
+    })
+    .await;
 }

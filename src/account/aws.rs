@@ -1097,7 +1097,7 @@ impl Account for AwsAccount {
         Ok(())
     }
 
-    async fn create_config_role(&self) -> Result<(), AccountError> {
+    async fn create_config_role(&self) -> Result<String, AccountError> {
         match self
             .iam
             .create_service_linked_role()
@@ -1105,7 +1105,7 @@ impl Account for AwsAccount {
             .send()
             .await
         {
-            Ok(_) => Ok(()),
+            Ok(out) => Ok(out.role().map(|role| role.arn().to_owned()).unwrap_or_default()),
             // IAM says "has been taken in this account" as InvalidInput.
             Err(e) if is_not_found(&e, "InvalidInput") => Err(AccountError::AlreadyExists {
                 action: "iam:CreateServiceLinkedRole",

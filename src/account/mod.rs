@@ -326,8 +326,8 @@ pub trait Account: Send + Sync {
     /// Make an existing trail record every region (and global services).
     async fn make_trail_multi_region(&self, trail: &Trail) -> Result<(), AccountError>;
     async fn start_logging(&self, trail: &Trail) -> Result<(), AccountError>;
-    /// Create AWS Config's service-linked role (`AlreadyExists` when it is there).
-    async fn create_config_role(&self) -> Result<(), AccountError>;
+    /// Create AWS Config's service-linked role (`AlreadyExists` when it is there); its ARN.
+    async fn create_config_role(&self) -> Result<String, AccountError>;
     /// Create or update the recorder to record every supported resource, global ones too.
     async fn put_config_recorder(&self, name: &str, role_arn: &str) -> Result<(), AccountError>;
     async fn put_delivery_channel(&self, name: &str, bucket: &str, prefix: &str) -> Result<(), AccountError>;

@@ -779,7 +779,7 @@ impl Account for PracticeAccount {
         self.with_trail("cloudtrail:StartLogging", trail, |t| t.is_logging = true)
     }
 
-    async fn create_config_role(&self) -> Result<(), AccountError> {
+    async fn create_config_role(&self) -> Result<String, AccountError> {
         let mut state = self.state();
         if state.config_role {
             return Err(AccountError::AlreadyExists {
@@ -787,7 +787,7 @@ impl Account for PracticeAccount {
             });
         }
         state.config_role = true;
-        Ok(())
+        Ok(crate::steps::fix::config_role_arn(PRACTICE_ACCOUNT_ID))
     }
 
     async fn put_config_recorder(&self, name: &str, _role_arn: &str) -> Result<(), AccountError> {

@@ -4,7 +4,6 @@
 //! management events, and a region holds only one recorder.
 
 use super::bucket_policy::{self, CONFIG_PREFIX};
-use super::created;
 use crate::account::{Account, AccountError, Trail};
 use crate::checklist::ManagedRule;
 use crate::journal::{Journal, Resource};
@@ -119,15 +118,20 @@ pub async fn cloudtrail(
 pub async fn config(account: &dyn Account, journal: &Journal, account_id: &str) -> Result<(), AccountError> {
     let setup = account.config_setup().await?;
     let region = account.region();
-    if created(account.create_config_role().await)? {
-        journal.record(Resource::ServiceLinkedRole {
-            name: "AWSServiceRoleForConfig".to_owned(),
-        });
-    }
+    let role_arn = match account.create_config_role().await {
+        Ok(arn) => {
+            // The name from the answer, not assumed: it is what cleanup must delete.
+            let name = arn.rsplit('/').next().unwrap_or_default().to_owned();
+            journal.record(Resource::ServiceLinkedRole { name });
+            arn
+        }
+        Err(AccountError::AlreadyExists { .. }) => config_role_arn(account_id),
+        Err(error) => return Err(error),
+    };
     let existing = setup.recorders.first();
     let name = existing.map_or(CONFIG_NAME, |r| r.name.as_str()).to_owned();
     if !existing.is_some_and(|r| r.all_supported && r.include_global_resources) {
-        account.put_config_recorder(&name, &config_role_arn(account_id)).await?;
+        account.put_config_recorder(&name, &role_arn).await?;
         if existing.is_none() {
             journal.record(Resource::ConfigRecorder {
                 region: region.clone(),
