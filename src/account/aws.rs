@@ -196,11 +196,10 @@ const WIZARD_ONLY_READS: &[&str] = &[
     "s3:ListBucket",
     "s3:GetBucketPolicy",
     "support:DescribeTrustedAdvisorChecks",
-    // Cleanup's check that a journaled resource is still there.
-    "iam:GetGroup",
+    // Cleanup's check that a journaled resource is still there (it also uses
+    // iam:GetGroup and config:DescribeConfigRules, which `status` needs anyway).
     "iam:GetUser",
     "iam:GetRole",
-    "config:DescribeConfigRules",
 ];
 
 /// Service error codes that mean "these credentials may not do that".
