@@ -1,6 +1,8 @@
 //! How long `status` takes against moto: the full concurrent run next to its slowest
-//! single check and the sum of all checks run one after another. Run it with
-//! `scripts/bench-status`; it prints numbers and asserts nothing.
+//! single check and the sum of all checks run one after another, the API calls one full
+//! status makes (and whether any is repeated), the wizard's first frame, and the peak
+//! memory of this process. Run it with `scripts/bench-status`; it prints numbers and
+//! asserts nothing.
 //!
 //! moto answers every request from one Python process, so on its own it measures
 //! mostly the emulator's CPU time. The second column puts a small relay in front of
@@ -15,9 +17,16 @@ mod support {
 }
 
 use aws_day_one::account::Account;
-use aws_day_one::account::aws::AwsAccount;
+use aws_day_one::account::aws::{AwsAccount, SharedInterceptor};
 use aws_day_one::checklist::StepId;
 use aws_day_one::steps::{self, CHECK_TIMEOUT, Facts};
+use aws_smithy_runtime_api::box_error::BoxError;
+use aws_smithy_runtime_api::client::interceptors::Intercept;
+use aws_smithy_runtime_api::client::interceptors::context::BeforeTransmitInterceptorContextRef;
+use aws_smithy_runtime_api::client::orchestrator::Metadata;
+use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
+use aws_smithy_types::config_bag::ConfigBag;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use support::moto::Moto;
 use support::seed;
@@ -60,6 +69,9 @@ async fn main() {
         .build();
     let far = measure(&AwsAccount::new(&far_config)).await;
 
+    let calls = count_calls(&config).await;
+    let frame = first_frame().await;
+
     let added = ADDED_LATENCY.as_millis();
     println!("aws-day-one status against moto: median of {ROUNDS} rounds, debug build");
     println!("{:<30} {:>10} {:>16}", "", "moto", format!("moto + {added} ms"));
@@ -97,6 +109,22 @@ async fn main() {
         direct.full.as_secs_f64() / direct_slowest.as_secs_f64(),
         far.full.as_secs_f64() / far_slowest.as_secs_f64()
     );
+    let repeated: Vec<&String> = calls
+        .iter()
+        .enumerate()
+        .filter(|(index, call)| calls[..*index].contains(call))
+        .map(|(_, call)| call)
+        .collect();
+    println!("{:<30} {:>10}", "API calls per full status", calls.len());
+    println!("{:<30} {:>10}", "  of which repeated", repeated.len());
+    for call in repeated {
+        println!("    {call}");
+    }
+    println!("{:<30} {:>7.1} ms", "wizard first frame (80x24)", ms(frame));
+    match peak_rss_kib() {
+        Some(kib) => println!("{:<30} {:>7.1} MiB", "peak RSS of this process", kib as f64 / 1024.0),
+        None => println!("{:<30} {:>10}", "peak RSS of this process", "unknown"),
+    }
 }
 
 async fn measure(account: &AwsAccount) -> Measurement {
@@ -189,4 +217,72 @@ async fn seed_a_half_done_account(moto: &mut Moto, config: &aws_config::SdkConfi
     seed::budget(config, "monthly", true).await;
     seed::trail(config, "management-events", true, true).await;
     seed::guardduty(config, true).await;
+}
+
+/// Records every operation a client sends, with the request that identifies it.
+#[derive(Debug, Default)]
+struct CallLog(Arc<Mutex<Vec<String>>>);
+
+impl Intercept for CallLog {
+    fn name(&self) -> &'static str {
+        "CallLog"
+    }
+
+    fn read_before_transmit(
+        &self,
+        context: &BeforeTransmitInterceptorContextRef<'_>,
+        _runtime_components: &RuntimeComponents,
+        cfg: &mut ConfigBag,
+    ) -> Result<(), BoxError> {
+        let operation = cfg
+            .load::<Metadata>()
+            .map(|m| format!("{}:{}", m.service(), m.name()))
+            .unwrap_or_default();
+        let request = context.request();
+        let body = request.body().bytes().map(String::from_utf8_lossy).unwrap_or_default();
+        let mut log = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        log.push(format!("{operation} {} {body}", request.uri()));
+        Ok(())
+    }
+}
+
+/// Every call of one full status (operation, address and body, so the same operation
+/// for two users counts as two calls, and a true repeat shows).
+async fn count_calls(config: &aws_config::SdkConfig) -> Vec<String> {
+    let log = Arc::new(Mutex::new(Vec::new()));
+    let account = AwsAccount::with_interceptors(config, vec![SharedInterceptor::new(CallLog(log.clone()))]);
+    let identity = account.identity().await.expect("identity");
+    log.lock().expect("log").clear();
+    steps::check_everything(&account, &identity).await;
+    log.lock().expect("log").clone()
+}
+
+/// From a new wizard to its first drawn frame (the checks still running), median.
+async fn first_frame() -> Duration {
+    use aws_day_one::account::practice::PracticeAccount;
+    use aws_day_one::clock::SystemClock;
+    use aws_day_one::i18n::Lang;
+    use aws_day_one::tui::app::App;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let mut samples = Vec::new();
+    for _ in 0..ROUNDS {
+        let started = Instant::now();
+        let _account = PracticeAccount::new(Arc::new(SystemClock));
+        let mut app = App::new(Lang::Ja, true, Arc::new(SystemClock), StepId::AuthenticatorApp);
+        let _commands = app.start();
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+        terminal
+            .draw(|frame| aws_day_one::tui::view::draw(&app, frame))
+            .expect("draw");
+        samples.push(started.elapsed());
+    }
+    median(&mut samples)
+}
+
+/// The high-water mark of this process's resident memory, from /proc (Linux).
+fn peak_rss_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
