@@ -1255,20 +1255,23 @@ fn build_error(action: &'static str, error: aws_smithy_types::error::operation::
     }
 }
 
-/// One alert with its email subscribers, as Budgets takes it.
-fn budget_alert(alert: &BudgetAlert) -> Result<aws_sdk_budgets::types::NotificationWithSubscribers, AccountError> {
-    use aws_sdk_budgets::types::{
-        ComparisonOperator, Notification, NotificationType, NotificationWithSubscribers, Subscriber, SubscriptionType,
-        ThresholdType,
-    };
-    let action = "budgets:ModifyBudget";
-    let notification = Notification::builder()
-        .notification_type(NotificationType::from(alert.kind.as_str()))
+/// An alert's trigger: spend (`ACTUAL` or `FORECASTED`) above `threshold` percent.
+fn budget_notification(kind: &str, threshold: f64) -> Result<aws_sdk_budgets::types::Notification, AccountError> {
+    use aws_sdk_budgets::types::{ComparisonOperator, Notification, NotificationType, ThresholdType};
+    Notification::builder()
+        .notification_type(NotificationType::from(kind))
         .comparison_operator(ComparisonOperator::GreaterThan)
-        .threshold(alert.threshold)
+        .threshold(threshold)
         .threshold_type(ThresholdType::Percentage)
         .build()
-        .map_err(|e| build_error(action, e))?;
+        .map_err(|e| build_error("budgets:ModifyBudget", e))
+}
+
+/// One alert with its email subscribers, as Budgets takes it.
+fn budget_alert(alert: &BudgetAlert) -> Result<aws_sdk_budgets::types::NotificationWithSubscribers, AccountError> {
+    use aws_sdk_budgets::types::{NotificationWithSubscribers, Subscriber, SubscriptionType};
+    let action = "budgets:ModifyBudget";
+    let notification = budget_notification(&alert.kind, alert.threshold)?;
     let subscribers = alert
         .emails
         .iter()

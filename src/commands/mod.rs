@@ -53,6 +53,16 @@ fn colour_wanted() -> bool {
         && std::env::var("TERM").map_or(true, |term| term != "dumb")
 }
 
+/// How `status` runs: `remember` applies confirmed manual steps (not for practice).
+fn status_how(output: crate::cli::Output, watch: Option<u64>, remember: bool) -> status::How {
+    status::How {
+        output,
+        colour: colour_wanted(),
+        remember,
+        watch: watch.map(std::time::Duration::from_secs),
+    }
+}
+
 /// Run the parsed command line.
 pub async fn run(cli: Cli, lang: Lang) -> ExitCode {
     if cli.practice {
@@ -70,13 +80,7 @@ pub async fn run(cli: Cli, lang: Lang) -> ExitCode {
     let account = AwsAccount::new(&config);
     match cli.command {
         Some(Command::Status { output, watch }) => {
-            let how = status::How {
-                output,
-                colour: colour_wanted(),
-                remember: true,
-                watch: watch.map(std::time::Duration::from_secs),
-            };
-            status::run(&account, &region, lang, how).await
+            status::run(&account, &region, lang, status_how(output, watch, true)).await
         }
         Some(Command::Cleanup { yes }) => cleanup::run(&account, lang, yes).await,
         None => match account.identity().await {
@@ -93,13 +97,7 @@ async fn run_practice(command: Option<Command>, step: Option<StepId>, region: Op
     match command {
         Some(Command::Status { output, watch }) => {
             let region = region.unwrap_or_else(|| PRACTICE_REGION.to_owned());
-            let how = status::How {
-                output,
-                colour: colour_wanted(),
-                remember: false,
-                watch: watch.map(std::time::Duration::from_secs),
-            };
-            status::run(&account, &region, lang, how).await
+            status::run(&account, &region, lang, status_how(output, watch, false)).await
         }
         Some(Command::Cleanup { yes }) => cleanup::run(&account, lang, yes).await,
         None => wizard(Arc::new(account.clone()), Some(account), step, lang).await,

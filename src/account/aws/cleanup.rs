@@ -2,7 +2,7 @@
 //! Regional resources are asked of the region they were made in, whatever region this
 //! run uses.
 
-use super::{AwsAccount, build_error, is_not_found, to_account_error};
+use super::{AwsAccount, budget_notification, build_error, is_not_found, to_account_error};
 use crate::account::{Account, AccountError};
 use crate::journal::Resource;
 use aws_config::Region;
@@ -226,15 +226,8 @@ impl AwsAccount {
                 kind,
                 threshold,
             } => {
-                use aws_sdk_budgets::types::{ComparisonOperator, Notification, NotificationType, ThresholdType};
                 let action = "budgets:ModifyBudget";
-                let notification = Notification::builder()
-                    .notification_type(NotificationType::from(kind.as_str()))
-                    .comparison_operator(ComparisonOperator::GreaterThan)
-                    .threshold(threshold.parse().unwrap_or_default())
-                    .threshold_type(ThresholdType::Percentage)
-                    .build()
-                    .map_err(|e| build_error(action, e))?;
+                let notification = budget_notification(kind, threshold.parse().unwrap_or_default())?;
                 self.budgets
                     .delete_notification()
                     .account_id(account_id)
