@@ -37,7 +37,7 @@ pub async fn run(account: &dyn Account, lang: Lang, yes: bool) -> ExitCode {
     }
     println!("{}", text(Say::Listing(present, account_id), lang));
     for item in &items {
-        let mark = if item.present { "-" } else { "·" };
+        let mark = if item.present { "-" } else { " " };
         let gone = if item.present {
             String::new()
         } else {
