@@ -4,9 +4,11 @@
 //! Cleanup works from this record alone: a resource that existed before the tool, or
 //! that the user made by hand, is never in it.
 
+use crate::checklist::StepId;
 use crate::state::AccountMemory;
 use serde::{Deserialize, Serialize};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Something aws-day-one created. Names and ARNs only: never a password or a seed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -91,6 +93,33 @@ pub enum Resource {
     },
 }
 
+impl Resource {
+    /// Whether `step`'s fix makes this kind of resource (the log bucket serves both
+    /// CloudTrail and Config).
+    pub fn serves(&self, step: StepId) -> bool {
+        let steps: &[StepId] = match self {
+            Resource::AccountAlias { .. } => &[StepId::AccountAlias],
+            Resource::PasswordPolicy => &[StepId::PasswordPolicy],
+            Resource::Group { .. } | Resource::GroupPolicy { .. } => &[StepId::AdminGroup],
+            Resource::User { .. } | Resource::LoginProfile { .. } | Resource::GroupMembership { .. } => {
+                &[StepId::AdminUser]
+            }
+            Resource::VirtualMfaDevice { .. } | Resource::MfaAssignment { .. } => &[StepId::UserMfa],
+            Resource::Budget { .. } | Resource::BudgetAlert { .. } => &[StepId::Budget],
+            Resource::GuardDutyDetector { .. } => &[StepId::Guardduty],
+            Resource::AlternateContact { .. } => &[StepId::SecurityContact],
+            Resource::Organization { .. } => &[StepId::Organizations],
+            Resource::Bucket { .. } => &[StepId::Cloudtrail, StepId::Config],
+            Resource::Trail { .. } => &[StepId::Cloudtrail],
+            Resource::ServiceLinkedRole { .. }
+            | Resource::ConfigRecorder { .. }
+            | Resource::DeliveryChannel { .. }
+            | Resource::ConfigRule { .. } => &[StepId::Config],
+        };
+        steps.contains(&step)
+    }
+}
+
 /// One journal line: what was created and when (Unix seconds).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
@@ -112,6 +141,11 @@ pub struct Journal {
     entries: Mutex<Vec<Entry>>,
     /// Why the last write to disk failed, until someone reads it.
     problem: Mutex<Option<String>>,
+    /// What the journal held when this run opened it: everything else was made by this
+    /// run.
+    at_open: Vec<Resource>,
+    /// Counts every change, so a reader can tell whether to look again.
+    version: AtomicU64,
 }
 
 impl Journal {
@@ -121,6 +155,8 @@ impl Journal {
             memory: None,
             entries: Mutex::new(Vec::new()),
             problem: Mutex::new(None),
+            at_open: Vec::new(),
+            version: AtomicU64::new(0),
         }
     }
 
@@ -129,8 +165,10 @@ impl Journal {
         let entries = memory.created();
         Journal {
             memory: Some(memory),
+            at_open: entries.iter().map(|e| e.resource.clone()).collect(),
             entries: Mutex::new(entries),
             problem: Mutex::new(None),
+            version: AtomicU64::new(0),
         }
     }
 
@@ -149,6 +187,7 @@ impl Journal {
             self.note(memory.record(entry.clone()));
         }
         entries.push(entry);
+        self.version.fetch_add(1, Ordering::SeqCst);
     }
 
     /// Strike `resource` from the journal: aws-day-one deleted it again.
@@ -158,6 +197,21 @@ impl Journal {
         if let Some(memory) = &self.memory {
             self.note(memory.forget(resource));
         }
+        self.version.fetch_add(1, Ordering::SeqCst);
+    }
+
+    /// What this run made and did not delete again, oldest first.
+    pub fn made_this_run(&self) -> Vec<Resource> {
+        self.entries()
+            .into_iter()
+            .map(|e| e.resource)
+            .filter(|resource| !self.at_open.contains(resource))
+            .collect()
+    }
+
+    /// A number that changes whenever the journal does.
+    pub fn version(&self) -> u64 {
+        self.version.load(Ordering::SeqCst)
     }
 
     /// The journal, oldest first.
@@ -219,6 +273,29 @@ mod tests {
         let memory_only = Journal::in_memory();
         memory_only.record(Resource::PasswordPolicy);
         assert_eq!(memory_only.entries().len(), 1);
+    }
+
+    #[test]
+    fn made_this_run_leaves_out_what_earlier_runs_made() {
+        let dir = std::env::temp_dir().join(format!("aws-day-one-journal-this-run-{}", std::process::id()));
+        let earlier = Journal::on_disk(AccountMemory::new(&dir, "123456789012"));
+        earlier.record(Resource::Group { name: "Admins".into() });
+        let now = Journal::on_disk(AccountMemory::new(&dir, "123456789012"));
+        let before = now.version();
+        now.record(Resource::User { name: "ada".into() });
+        assert_ne!(now.version(), before, "a change is seen");
+        assert_eq!(now.made_this_run(), [Resource::User { name: "ada".into() }]);
+        now.forget(&Resource::User { name: "ada".into() });
+        assert!(now.made_this_run().is_empty());
+        std::fs::remove_dir_all(&dir).expect("clean up");
+    }
+
+    #[test]
+    fn the_log_bucket_serves_both_logging_steps() {
+        let bucket = Resource::Bucket { name: "logs".into() };
+        assert!(bucket.serves(StepId::Cloudtrail) && bucket.serves(StepId::Config));
+        assert!(!bucket.serves(StepId::Guardduty));
+        assert!(Resource::LoginProfile { user: "ada".into() }.serves(StepId::AdminUser));
     }
 
     #[test]
