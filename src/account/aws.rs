@@ -268,9 +268,11 @@ where
         }
         SdkError::ServiceError(_) => classify_service_error(action, code, message),
         SdkError::TimeoutError(_) => AccountError::Network {
+            action,
             message: "the request timed out".into(),
         },
         SdkError::DispatchFailure(_) => AccountError::Network {
+            action,
             message: innermost_message(&error),
         },
         _ => AccountError::Service {

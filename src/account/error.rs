@@ -20,9 +20,9 @@ pub enum AccountError {
     /// Credentials AWS does not accept (expired, revoked, wrong).
     #[error("credentials problem: {message}")]
     Credentials { message: String },
-    /// The service could not be reached.
-    #[error("network problem: {message}")]
-    Network { message: String },
+    /// The service could not be reached (for `action`).
+    #[error("network problem calling {action}: {message}")]
+    Network { action: &'static str, message: String },
     /// The service answered with a server error (5xx) even after the SDK's retries.
     #[error("{action} unavailable (HTTP {status})")]
     Unavailable { action: &'static str, status: u16 },
@@ -79,12 +79,12 @@ impl Localize for AccountError {
                     "認証情報が受け付けられませんでした ({message})。aws sso login、aws login または aws configure で再度サインインするか、--profile を指定してください。"
                 ),
             },
-            AccountError::Network { message } => match lang {
-                Lang::En => {
-                    format!("Could not reach AWS ({message}). Check the network, proxy and region.")
-                }
+            AccountError::Network { action, message } => match lang {
+                Lang::En => format!(
+                    "Could not reach AWS for {action} ({message}). Check the network, proxy and region."
+                ),
                 Lang::Ja => format!(
-                    "AWS に接続できません ({message})。ネットワーク、プロキシ、リージョンを確認してください。"
+                    "{action} で AWS に接続できません ({message})。ネットワーク、プロキシ、リージョンを確認してください。"
                 ),
             },
             AccountError::Unavailable { action, status } => match lang {
@@ -157,6 +157,7 @@ mod tests {
         );
         assert!(
             AccountError::Network {
+                action: "sts:GetCallerIdentity",
                 message: "refused".into()
             }
             .is_fatal()

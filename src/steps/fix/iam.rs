@@ -95,13 +95,29 @@ pub async fn admin_user(
 }
 
 /// A virtual MFA device for `user`, journaled until it is enabled or deleted, so even a
-/// run killed mid-enrolment leaves a record of it.
+/// run killed mid-enrolment leaves a record of it. A device of that name that no one
+/// enabled (an enrolment cut off after AWS made the device) is of no use without its
+/// key, which AWS shows only once: it is replaced.
 pub async fn create_virtual_mfa(
     account: &dyn Account,
     journal: &Journal,
     user: &str,
 ) -> Result<NewVirtualMfa, AccountError> {
-    let device = account.create_virtual_mfa(user).await?;
+    let device = match account.create_virtual_mfa(user).await {
+        Err(exists @ AccountError::AlreadyExists { .. }) => {
+            let unused = account
+                .unassigned_virtual_mfas()
+                .await?
+                .into_iter()
+                .find(|serial| serial.rsplit('/').next() == Some(user));
+            let Some(serial_number) = unused else {
+                return Err(exists);
+            };
+            discard_virtual_mfa(account, journal, &serial_number).await?;
+            account.create_virtual_mfa(user).await?
+        }
+        created => created?,
+    };
     journal.record(Resource::VirtualMfaDevice {
         serial_number: device.serial_number.clone(),
     });
