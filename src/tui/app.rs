@@ -11,6 +11,7 @@ use crate::account::{
 use crate::checklist::{CheckKind, CheckResult, Finding, Status, StepId};
 use crate::clock::Clock;
 use crate::i18n::Lang;
+use crate::journal::Resource;
 use crate::mfa::totp::{self, CodeField, CodeRejection};
 use crate::steps::fix::{BudgetOutcome, OwnKeys, TrailPlan, baseline_password_policy};
 use crate::steps::password::{PasswordRule, broken_rules};
@@ -81,6 +82,8 @@ pub enum Msg {
     Tick,
     /// The worker finished something.
     Backend(Backend),
+    /// The process was asked to stop (SIGTERM, SIGHUP): the same as Ctrl-C.
+    Interrupt,
 }
 
 /// Answers from the worker.
@@ -95,6 +98,8 @@ pub enum Backend {
     NotRemembered(String),
     /// Writing down what a fix created failed (cleanup will not know about it).
     NotJournaled(String),
+    /// What this run has made so far (from the journal), after it changed.
+    Made(Vec<Resource>),
     Checked(CheckResult),
     PasswordPolicyLoaded(Result<Option<PasswordPolicy>, AccountError>),
     Fixed {
@@ -121,11 +126,9 @@ pub enum Backend {
     Advisor(Result<Vec<AdvisorCheck>, AccountError>),
     /// What cleanup would remove, and the account's alias (which confirms it).
     CleanupSurvey(Result<(Vec<crate::cleanup::Item>, Option<String>), AccountError>),
-    /// How many journaled resources were removed, and how many could not be.
-    CleanedUp {
-        removed: usize,
-        failed: usize,
-    },
+    /// How many journaled resources were removed, and how many could not be; or why
+    /// the cleanup could not start.
+    CleanedUp(Result<(usize, usize), AccountError>),
     RootKeysDeleted {
         include_in_use: bool,
         /// The keys left.
@@ -202,6 +205,60 @@ pub enum Command {
     RememberConfirmation(StepId),
     /// Practice only: do what the user would do in the console.
     ConsoleDone(StepId),
+}
+
+impl Command {
+    /// The step whose fix this command changes the account for, if it changes the
+    /// account at all. Each such command is answered by exactly one
+    /// [`Backend::ends_change`] answer.
+    pub fn changes(&self) -> Option<Option<StepId>> {
+        let step = match self {
+            Command::CreateAlias(_) => StepId::AccountAlias,
+            Command::ApplyPasswordPolicy(_) => StepId::PasswordPolicy,
+            Command::CreateAdminGroup(_) => StepId::AdminGroup,
+            Command::CreateAdminUser { .. } => StepId::AdminUser,
+            Command::CreateBudget(_) => StepId::Budget,
+            Command::SetContacts { .. } => StepId::SecurityContact,
+            Command::EnableGuardDuty => StepId::Guardduty,
+            Command::CreateOrganization => StepId::Organizations,
+            Command::FixCloudtrail { .. } => StepId::Cloudtrail,
+            Command::FixConfig => StepId::Config,
+            Command::DeleteRootKeys { .. } => StepId::RootAccessKeys,
+            Command::CreateVirtualMfa { .. } | Command::EnableMfa { .. } | Command::DeleteVirtualMfa { .. } => {
+                StepId::UserMfa
+            }
+            Command::RunCleanup => return Some(None),
+            Command::LoadIdentity
+            | Command::Check(_)
+            | Command::LoadPasswordPolicy
+            | Command::LoadRootKeys
+            | Command::LoadContacts
+            | Command::SurveyCleanup
+            | Command::LoadTrustedAdvisor(_)
+            | Command::PlanTrail
+            | Command::ListMfaCandidates
+            | Command::RememberConfirmation(_)
+            | Command::ConsoleDone(_) => return None,
+        };
+        Some(Some(step))
+    }
+}
+
+impl Backend {
+    /// Whether this answers a command that changes the account.
+    fn ends_change(&self) -> bool {
+        matches!(
+            self,
+            Backend::Fixed { .. }
+                | Backend::AdminUserCreated { .. }
+                | Backend::BudgetDone { .. }
+                | Backend::CleanedUp(_)
+                | Backend::RootKeysDeleted { .. }
+                | Backend::MfaCreated { .. }
+                | Backend::MfaEnabled { .. }
+                | Backend::MfaDeleted(_)
+        )
+    }
 }
 
 /// A one-line text field.
@@ -415,6 +472,11 @@ pub enum Screen {
     Mfa(MfaStage),
     /// A fix is running.
     Working(StepId),
+    /// A fix stopped halfway: why, and (drawn from [`App::made`]) what it made so far.
+    HalfDone {
+        step: StepId,
+        error: AccountError,
+    },
 }
 
 /// A message under the page: what just happened.
@@ -461,7 +523,23 @@ pub struct App {
     pub clock_skew: Option<i64>,
     /// Where regional fixes (GuardDuty, CloudTrail, Config) act.
     pub region: Option<String>,
+    /// What this run has made in the account (the journal's view).
+    pub made: Vec<Resource>,
+    /// The user asked to leave while AWS was changing something: the wizard leaves as
+    /// soon as the change answers.
+    pub stopping: bool,
+    /// The user left without waiting: this step's change was still running.
+    pub left_mid_change: Option<StepId>,
+    /// Steps whose last fix failed (their half-made resources are said on leaving).
+    failed_fixes: HashSet<StepId>,
+    /// Commands that change the account and have not answered yet, with their step.
+    changes_in_flight: Vec<Option<StepId>>,
     seconds_since_poll: u64,
+}
+
+/// Ctrl-C, which in the terminal's raw mode arrives as a key.
+fn is_interrupt(key: &KeyEvent) -> bool {
+    key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL)
 }
 
 /// The steps whose fix happens in the console and whose check can watch for it.
@@ -486,8 +564,34 @@ impl App {
             quit: false,
             clock_skew: None,
             region: None,
+            made: Vec::new(),
+            stopping: false,
+            left_mid_change: None,
+            failed_fixes: HashSet::new(),
+            changes_in_flight: Vec::new(),
             seconds_since_poll: 0,
         }
+    }
+
+    /// What this run made for `step` and has not deleted again.
+    pub fn made_for(&self, step: StepId) -> Vec<&Resource> {
+        self.made.iter().filter(|resource| resource.serves(step)).collect()
+    }
+
+    /// Whether a change to the account is running.
+    pub fn changing(&self) -> bool {
+        !self.changes_in_flight.is_empty()
+    }
+
+    /// Steps left half-made on leaving: a fix failed after making something, or the
+    /// user left while it ran. Each with what this run made for it.
+    pub fn unfinished(&self) -> Vec<(StepId, Vec<&Resource>)> {
+        StepId::ALL
+            .into_iter()
+            .filter(|step| self.failed_fixes.contains(step) || self.left_mid_change == Some(*step))
+            .map(|step| (step, self.made_for(step)))
+            .filter(|(step, made)| !made.is_empty() || self.left_mid_change == Some(*step))
+            .collect()
     }
 
     /// Whether the wizard runs as the root user.
@@ -530,10 +634,67 @@ impl App {
 
     /// Handle one message.
     pub fn update(&mut self, msg: Msg) -> Vec<Command> {
-        match msg {
+        let mut commands = match msg {
+            // While leaving, only a second Ctrl-C counts, and the key that says a new
+            // password was seen.
+            Msg::Key(key)
+                if self.stopping && !is_interrupt(&key) && !matches!(self.screen, Screen::PasswordOnce { .. }) =>
+            {
+                Vec::new()
+            }
             Msg::Key(key) => self.on_key(key),
+            Msg::Interrupt => self.leave(),
             Msg::Tick => self.on_tick(),
-            Msg::Backend(answer) => self.on_backend(answer),
+            Msg::Backend(answer) => {
+                if answer.ends_change() && !self.changes_in_flight.is_empty() {
+                    self.changes_in_flight.remove(0);
+                }
+                self.on_backend(answer)
+            }
+        };
+        if self.stopping && !self.quit {
+            commands.extend(self.stop_when_quiet());
+        }
+        if self.quit {
+            // Nothing new starts once the wizard has decided to leave.
+            commands.clear();
+        }
+        self.changes_in_flight
+            .extend(commands.iter().filter_map(Command::changes));
+        commands
+    }
+
+    /// Ctrl-C, `q` or a signal: leave now if nothing is changing the account, else
+    /// once the change answers; a second request leaves at once. An MFA device shown
+    /// but not enabled is deleted first.
+    fn leave(&mut self) -> Vec<Command> {
+        if self.stopping {
+            self.quit = true;
+            self.left_mid_change = self.changes_in_flight.iter().rev().flatten().next().copied();
+            return Vec::new();
+        }
+        self.stopping = true;
+        self.help = false;
+        Vec::new()
+    }
+
+    /// While stopping: undo what would be left unused, then quit once nothing runs.
+    fn stop_when_quiet(&mut self) -> Vec<Command> {
+        if self.changing() {
+            return Vec::new();
+        }
+        match &self.screen {
+            Screen::Mfa(MfaStage::Codes { device, .. }) => {
+                let serial_number = device.serial_number.clone();
+                self.screen = Screen::Checklist;
+                vec![Command::DeleteVirtualMfa { serial_number }]
+            }
+            // A new password is shown once: stay until the user has seen it.
+            Screen::PasswordOnce { .. } => Vec::new(),
+            _ => {
+                self.quit = true;
+                Vec::new()
+            }
         }
     }
 
@@ -573,6 +734,10 @@ impl App {
             }
             Backend::NotJournaled(reason) => {
                 self.notice = Some(Notice::NotJournaled(reason));
+                Vec::new()
+            }
+            Backend::Made(made) => {
+                self.made = made;
                 Vec::new()
             }
             Backend::Checked(mut result) => {
@@ -717,10 +882,15 @@ impl App {
                 self.notice = Some(Notice::Failed(error));
                 Vec::new()
             }
-            Backend::CleanedUp { failed, .. } => {
+            Backend::CleanedUp(Ok((_, failed))) => {
                 self.screen = Screen::Checklist;
                 self.notice = Some(Notice::CleanedUp { failed });
                 self.recheck(StepId::ALL.to_vec())
+            }
+            Backend::CleanedUp(Err(error)) => {
+                self.screen = Screen::Checklist;
+                self.notice = Some(Notice::Failed(error));
+                Vec::new()
             }
             Backend::Advisor(result) => {
                 self.screen = Screen::Advisor(result);
@@ -817,18 +987,30 @@ impl App {
         );
     }
 
-    /// After a fix: say what happened and re-check the step.
+    /// After a fix: say what happened and re-check the step. A fix that failed after
+    /// making something gets a page of its own listing what exists now.
     fn finish(&mut self, step: StepId, outcome: Result<Notice, AccountError>) -> Vec<Command> {
-        self.notice = Some(match outcome {
-            Ok(notice) => notice,
-            Err(error) => Notice::Failed(error),
-        });
+        match outcome {
+            Ok(notice) => {
+                self.failed_fixes.remove(&step);
+                self.notice = Some(notice);
+            }
+            Err(error) => {
+                self.failed_fixes.insert(step);
+                if self.made_for(step).is_empty() {
+                    self.notice = Some(Notice::Failed(error));
+                } else {
+                    self.notice = None;
+                    self.screen = Screen::HalfDone { step, error };
+                }
+            }
+        }
         self.recheck(vec![step])
     }
 
     fn on_key(&mut self, key: KeyEvent) -> Vec<Command> {
-        if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
-            return self.leave_everything();
+        if is_interrupt(&key) {
+            return self.leave();
         }
         if self.help {
             self.help = false;
@@ -852,6 +1034,23 @@ impl App {
                 self.on_confirm_key(step, key)
             }
             Screen::WrapUp { .. } => self.on_wrap_up_key(key),
+            Screen::HalfDone { step, .. } => {
+                let step = *step;
+                match key.code {
+                    KeyCode::Enter => {
+                        self.screen = Screen::Checklist;
+                        self.selected = step;
+                        self.act()
+                    }
+                    KeyCode::Esc => {
+                        if let Screen::HalfDone { error, .. } = std::mem::replace(&mut self.screen, Screen::Checklist) {
+                            self.notice = Some(Notice::Failed(error));
+                        }
+                        Vec::new()
+                    }
+                    _ => Vec::new(),
+                }
+            }
             Screen::Advisor(_) => match key.code {
                 KeyCode::Esc => {
                     self.screen = Screen::Checklist;
@@ -893,19 +1092,6 @@ impl App {
         }
     }
 
-    /// Ctrl-C: quit, but never leave an unused MFA device behind.
-    fn leave_everything(&mut self) -> Vec<Command> {
-        self.quit = true;
-        match std::mem::replace(&mut self.screen, Screen::Checklist) {
-            Screen::Mfa(MfaStage::Codes { device, .. }) => {
-                vec![Command::DeleteVirtualMfa {
-                    serial_number: device.serial_number.clone(),
-                }]
-            }
-            _ => Vec::new(),
-        }
-    }
-
     fn move_selection(&mut self, forward: bool) {
         let index = StepId::ALL.iter().position(|s| *s == self.selected).unwrap_or(0);
         let next = if forward {
@@ -919,10 +1105,7 @@ impl App {
 
     fn on_checklist_key(&mut self, key: KeyEvent) -> Vec<Command> {
         match key.code {
-            KeyCode::Char('q') | KeyCode::Esc => {
-                self.quit = true;
-                Vec::new()
-            }
+            KeyCode::Char('q') | KeyCode::Esc => self.leave(),
             KeyCode::Char('?') => {
                 self.help = true;
                 Vec::new()

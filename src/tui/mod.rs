@@ -4,6 +4,7 @@
 //! the state. The terminal is restored on every way out, panics included.
 
 pub mod app;
+pub mod farewell;
 pub mod forms;
 pub mod qr;
 pub mod text;
@@ -40,13 +41,14 @@ pub struct Options {
     pub clock: Arc<dyn Clock>,
 }
 
-/// Run the wizard until the user quits.
+/// Run the wizard until the user quits; then, with the terminal restored, say what a
+/// fix left half-done, if anything.
 pub async fn run(
     account: Arc<dyn Account>,
     practice: Option<PracticeAccount>,
     options: Options,
 ) -> std::io::Result<()> {
-    let (sender, mut messages) = mpsc::unbounded_channel();
+    let (sender, messages) = mpsc::unbounded_channel();
     let worker = Worker::new(account, practice.clone(), sender.clone());
     let mut app = App::new(options.lang, practice.is_some(), options.clock, options.start_at);
 
@@ -64,6 +66,7 @@ pub async fn run(
             }
         }
     });
+    forward_stop_signals(sender.clone());
     let ticks = sender;
     tokio::spawn(async move {
         let mut interval = tokio::time::interval(Duration::from_secs(1));
@@ -75,32 +78,65 @@ pub async fn run(
         }
     });
 
-    let mut terminal = ratatui::init();
-    let _guard = TerminalGuard;
+    let drawn = {
+        let mut terminal = ratatui::init();
+        let _guard = TerminalGuard;
+        event_loop(&mut terminal, &mut app, &worker, messages).await
+    };
+    // A change left running may have journaled more since the screen last heard.
+    app.made = worker.made_this_run();
+    if let Some(words) = farewell::farewell(&app) {
+        eprintln!("{words}");
+    }
+    drawn
+}
+
+/// Draw, read a message, update, start the commands; until the app quits.
+pub async fn event_loop<B: ratatui::backend::Backend>(
+    terminal: &mut ratatui::Terminal<B>,
+    app: &mut App,
+    worker: &Worker,
+    mut messages: mpsc::UnboundedReceiver<Msg>,
+) -> std::io::Result<()>
+where
+    std::io::Error: From<B::Error>,
+{
     for command in app.start() {
         worker.spawn(command);
     }
-    terminal.draw(|frame| view::draw(&app, frame))?;
+    terminal.draw(|frame| view::draw(app, frame))?;
     while let Some(message) = messages.recv().await {
-        let quitting_commands = {
-            let commands = app.update(message);
-            if app.quit {
-                commands
-            } else {
-                for command in commands {
-                    worker.spawn(command);
-                }
-                Vec::new()
-            }
-        };
+        for command in app.update(message) {
+            worker.spawn(command);
+        }
         if app.quit {
-            // Finish the clean-up (an unused MFA device) before leaving.
-            for command in quitting_commands {
-                worker.run(command).await;
-            }
             break;
         }
-        terminal.draw(|frame| view::draw(&app, frame))?;
+        terminal.draw(|frame| view::draw(app, frame))?;
     }
     Ok(())
 }
+
+/// A polite request to stop (SIGTERM from `kill`, SIGHUP from a closed window) is
+/// handled like Ctrl-C, so the terminal is restored and no change is cut off unsaid.
+#[cfg(unix)]
+fn forward_stop_signals(sender: mpsc::UnboundedSender<Msg>) {
+    use tokio::signal::unix::{SignalKind, signal};
+    for kind in [SignalKind::terminate(), SignalKind::hangup()] {
+        let Ok(mut stream) = signal(kind) else {
+            continue;
+        };
+        let sender = sender.clone();
+        tokio::spawn(async move {
+            while stream.recv().await.is_some() {
+                if sender.send(Msg::Interrupt).is_err() {
+                    break;
+                }
+            }
+        });
+    }
+}
+
+/// Elsewhere the console's own close event ends the process.
+#[cfg(not(unix))]
+fn forward_stop_signals(_sender: mpsc::UnboundedSender<Msg>) {}

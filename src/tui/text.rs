@@ -78,6 +78,11 @@ pub enum Ui {
     RootKeysListed,
     RootKeyInUse,
     RootKeysWhy,
+    HalfDoneHeading,
+    HalfDoneMade,
+    HalfDoneAgain,
+    KeysHalfDone,
+    Stopping,
     RootKeysDeleteOthers,
     RootKeysOnlyInUse,
     RootKeysConfirm,
@@ -535,6 +540,20 @@ impl Ui {
             }
             (Ui::QrTooSmall, En) => "Enlarge the terminal to show the QR code, or press s and type the key.",
             (Ui::QrTooSmall, Ja) => "QR コードを表示するには端末を広げるか、s で秘密鍵を表示して入力してください。",
+            (Ui::HalfDoneHeading, En) => "This fix stopped halfway.",
+            (Ui::HalfDoneHeading, Ja) => "この設定は途中で止まりました。",
+            (Ui::HalfDoneMade, En) => "Made so far by aws-day-one, and still in the account:",
+            (Ui::HalfDoneMade, Ja) => "ここまでに aws-day-one が作成し、アカウントに残っているもの:",
+            (Ui::HalfDoneAgain, En) => {
+                "Enter runs the fix again: it makes only what is missing and finishes the job. Or leave it: `aws-day-one cleanup` removes what is listed."
+            }
+            (Ui::HalfDoneAgain, Ja) => {
+                "Enter でもう一度実行すると、足りない物だけを作成して完了させます。やめる場合は `aws-day-one cleanup` で一覧の物を削除できます。"
+            }
+            (Ui::KeysHalfDone, En) => "Enter run it again  Esc back",
+            (Ui::KeysHalfDone, Ja) => "Enter もう一度実行  Esc 戻る",
+            (Ui::Stopping, En) => "Stopping once AWS answers the change in progress. Ctrl-C again leaves now.",
+            (Ui::Stopping, Ja) => "実行中の変更に AWS が応答したら終了します。すぐに終了するにはもう一度 Ctrl-C。",
         }
     }
 }

@@ -61,7 +61,12 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::Checklist | Screen::Working(_) => draw_step_page(app, frame, page),
         _ => draw_form(app, frame, page),
     }
-    frame.render_widget(Paragraph::new(Line::styled(footer_keys(app), theme::dim())), footer);
+    let footer_line = if app.stopping && !matches!(app.screen, Screen::PasswordOnce { .. }) {
+        Line::styled(Ui::Stopping.text(app.lang), theme::warn())
+    } else {
+        Line::styled(footer_keys(app), theme::dim())
+    };
+    frame.render_widget(Paragraph::new(footer_line), footer);
     if app.help {
         draw_help(app, frame, area);
     }
@@ -85,6 +90,7 @@ fn footer_keys(app: &App) -> &'static str {
         Screen::Trail { .. } => Ui::KeysConfirm,
         Screen::Advisor(_) => Ui::KeysAdvisor,
         Screen::WrapUp { .. } => Ui::KeysWrapUp,
+        Screen::HalfDone { .. } => Ui::KeysHalfDone,
         Screen::RootKeys { confirming: true, .. } => Ui::KeysRootKeysConfirm,
         Screen::RootKeys { .. } => Ui::KeysRootKeys,
         _ => Ui::KeysForm,
@@ -393,6 +399,7 @@ fn draw_form(app: &App, frame: &mut Frame, area: Rect) {
     let width = area.width.saturating_sub(1) as usize;
     let title = match &app.screen {
         Screen::WrapUp { .. } => Ui::WrapUpHeading.text(lang),
+        Screen::HalfDone { step, .. } => step.title(lang),
         _ => app.selected.title(lang),
     };
     let mut lines: Vec<Line<'static>> = vec![Line::styled(title.to_owned(), theme::title())];
@@ -546,6 +553,18 @@ fn draw_form(app: &App, frame: &mut Frame, area: Rect) {
                     style,
                 ));
             }
+        }
+        Screen::HalfDone { step, error } => {
+            paragraph(&mut lines, Ui::HalfDoneHeading.text(lang), width, theme::heading());
+            paragraph(&mut lines, &error.localize(lang), width, theme::bad());
+            lines.push(Line::raw(""));
+            paragraph(&mut lines, Ui::HalfDoneMade.text(lang), width, Style::new());
+            for resource in app.made_for(*step) {
+                let line = crate::cleanup::name(resource, lang);
+                paragraph(&mut lines, &format!("- {line}"), width, theme::input());
+            }
+            lines.push(Line::raw(""));
+            paragraph(&mut lines, Ui::HalfDoneAgain.text(lang), width, theme::action());
         }
         Screen::Mfa(_) => lines.push(Line::styled(Ui::Working.text(lang), theme::warn())),
         Screen::Checklist | Screen::Working(_) => {}

@@ -10,7 +10,9 @@ use crate::journal::Journal;
 use crate::state::AccountMemory;
 use crate::steps::{self, CHECK_TIMEOUT, Facts, fix, password};
 use futures::StreamExt;
+use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use tokio::sync::OnceCell;
 use tokio::sync::mpsc::UnboundedSender;
 
@@ -25,6 +27,10 @@ pub struct Worker {
     identity: Arc<OnceCell<Identity>>,
     /// Where the fixes write down what they create; opened once the account is known.
     journal: Arc<OnceCell<Journal>>,
+    /// The journal version the screen last heard of.
+    journal_seen: Arc<AtomicU64>,
+    /// Where confirmations and the journal are kept (none: this run only).
+    state_dir: Option<PathBuf>,
 }
 
 impl Worker {
@@ -35,7 +41,24 @@ impl Worker {
             messages,
             identity: Arc::new(OnceCell::new()),
             journal: Arc::new(OnceCell::new()),
+            journal_seen: Arc::new(AtomicU64::new(0)),
+            state_dir: crate::state::state_dir(),
         }
+    }
+
+    /// Keep confirmations and the journal under `dir` instead of the usual place.
+    pub fn with_state_dir(mut self, dir: PathBuf) -> Worker {
+        self.state_dir = Some(dir);
+        self
+    }
+
+    fn memory(&self, account_id: &str) -> Option<AccountMemory> {
+        self.state_dir.as_deref().map(|dir| AccountMemory::new(dir, account_id))
+    }
+
+    /// What this run has made so far, as the journal says now.
+    pub fn made_this_run(&self) -> Vec<crate::journal::Resource> {
+        self.journal.get().map(Journal::made_this_run).unwrap_or_default()
     }
 
     /// Start `command` in the background.
@@ -44,7 +67,16 @@ impl Worker {
         tokio::spawn(async move { worker.run(command).await });
     }
 
+    /// Answer the screen; any change to the journal is told first, so the screen
+    /// knows what exists when it reads the answer.
     fn send(&self, answer: Backend) {
+        if let Some(journal) = self.journal.get() {
+            self.report_journal(journal);
+        }
+        self.tell(answer);
+    }
+
+    fn tell(&self, answer: Backend) {
         // The UI has gone when this fails: nothing is left to tell.
         let _ = self.messages.send(Msg::Backend(answer));
     }
@@ -63,7 +95,7 @@ impl Worker {
             Command::LoadIdentity => {
                 let identity = self.identity().await;
                 if let (Ok(identity), None) = (&identity, &self.practice) {
-                    let memory = AccountMemory::for_account(&identity.account_id);
+                    let memory = self.memory(&identity.account_id);
                     self.send(Backend::Confirmed(memory.map(|m| m.confirmed()).unwrap_or_default()));
                 }
                 self.send(Backend::Identity(identity));
@@ -76,7 +108,7 @@ impl Worker {
                 // The practice account is new every time: nothing to remember.
                 if self.practice.is_none() {
                     let remembered = match self.identity().await {
-                        Ok(identity) => match AccountMemory::for_account(&identity.account_id) {
+                        Ok(identity) => match self.memory(&identity.account_id) {
                             Some(memory) => memory.confirm(step).map_err(|error| error.to_string()),
                             None => Err("no state directory".to_owned()),
                         },
@@ -179,16 +211,11 @@ impl Worker {
                         crate::cleanup::remove_all(account, &identity.account_id, &items, journal).await,
                     )
                 };
-                match cleaned.await {
-                    Ok(outcomes) => {
-                        let failed = outcomes.iter().filter(|(_, result)| result.is_err()).count();
-                        self.send(Backend::CleanedUp {
-                            removed: outcomes.len() - failed,
-                            failed,
-                        });
-                    }
-                    Err(error) => self.send(Backend::CleanupSurvey(Err(error))),
-                }
+                let counted = cleaned.await.map(|outcomes| {
+                    let failed = outcomes.iter().filter(|(_, result)| result.is_err()).count();
+                    (outcomes.len() - failed, failed)
+                });
+                self.send(Backend::CleanedUp(counted));
             }
             Command::LoadTrustedAdvisor(lang) => {
                 let language = match lang {
@@ -280,13 +307,13 @@ impl Worker {
                     return Journal::in_memory();
                 }
                 let memory = match self.identity().await {
-                    Ok(identity) => AccountMemory::for_account(&identity.account_id),
+                    Ok(identity) => self.memory(&identity.account_id),
                     Err(_) => None,
                 };
                 match memory {
                     Some(memory) => Journal::on_disk(memory),
                     None => {
-                        self.send(Backend::NotJournaled("no state directory".to_owned()));
+                        self.tell(Backend::NotJournaled("no state directory".to_owned()));
                         Journal::in_memory()
                     }
                 }
@@ -294,10 +321,15 @@ impl Worker {
             .await
     }
 
-    /// Tell the screen when the journal could not be written.
+    /// Tell the screen what this run has made, when that changed, and when the journal
+    /// could not be written.
     fn report_journal(&self, journal: &Journal) {
+        let version = journal.version();
+        if self.journal_seen.swap(version, Ordering::SeqCst) != version {
+            self.tell(Backend::Made(journal.made_this_run()));
+        }
         if let Some(reason) = journal.take_problem() {
-            self.send(Backend::NotJournaled(reason));
+            self.tell(Backend::NotJournaled(reason));
         }
     }
 
