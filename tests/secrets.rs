@@ -1,8 +1,7 @@
 //! The MFA seed and the generated password exist in memory and on one screen each,
 //! and nowhere else: after a real enrolment against moto, nothing under the state
 //! directory, in any command or answer's debug form, or on the screens after them
-//! contains either. (Its own test binary: it points the state directory at a fresh
-//! folder for the whole process.)
+//! contains either.
 
 mod support;
 
@@ -12,7 +11,6 @@ use aws_day_one::checklist::{Status, StepId};
 use aws_day_one::clock::{Clock, FixedClock, SystemClock};
 use aws_day_one::i18n::Lang;
 use aws_day_one::mfa::totp;
-use aws_day_one::state::STATE_DIR_VARIABLE;
 use aws_day_one::tui::app::{MfaStage, Screen};
 use ratatui::crossterm::event::KeyCode;
 use std::sync::Arc;
@@ -33,11 +31,6 @@ fn files_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
 
 #[tokio::test]
 async fn no_secret_outlives_its_screen() {
-    let state = std::env::temp_dir().join(format!("aws-day-one-secrets-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&state);
-    // SAFETY: the only test in this binary, set before any thread reads the environment.
-    unsafe { std::env::set_var(STATE_DIR_VARIABLE, &state) };
-
     let moto = support::moto::Moto::start();
     let account: Arc<dyn Account> = Arc::new(AwsAccount::new(&moto.sdk_config()));
     let now = SystemClock.now_unix();
@@ -79,6 +72,7 @@ async fn no_secret_outlives_its_screen() {
     w.press(KeyCode::Enter).await;
     w.press(KeyCode::Enter).await;
 
+    let state = w.state_dir.clone();
     let files = files_under(&state);
     assert!(!files.is_empty(), "the journal and the confirmation were written");
     let mut written = String::new();
@@ -98,5 +92,4 @@ async fn no_secret_outlives_its_screen() {
         assert!(!w.screen().contains(secret), "the {what} is still on screen");
         assert!(!format!("{:?}", w.app.screen).contains(secret));
     }
-    let _ = std::fs::remove_dir_all(&state);
 }

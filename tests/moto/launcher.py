@@ -5,8 +5,10 @@ real AWS), so the test harness flips those flags inside this process instead.
 
 Protocol (line based, so the Rust side needs nothing but pipes):
   stdout, once ready:   "READY <port>"
-  stdin commands:       "root-mfa 0|1", "root-keys 0|1", "enforce-auth"
+  stdin commands:       "root-mfa 0|1", "root-keys 0|1", "enforce-auth", "reset"
                         -> answers "OK" or "ERR <why>"
+                        ("reset": every service back to a brand-new account, faster than
+                        starting another emulator)
                         ("enforce-auth": from now on every request must be signed by an
                         IAM user's access key and is checked against that user's policies)
   stdin closed:         the server stops and the process exits.
@@ -47,6 +49,11 @@ def handle(line: str) -> str:
     parts = line.split()
     if parts == ["enforce-auth"]:
         enforce_auth()
+        return "OK"
+    if parts == ["reset"]:
+        from moto.moto_api._internal.models import moto_api_backend
+
+        moto_api_backend.reset()
         return "OK"
     if len(parts) != 2 or parts[1] not in ("0", "1"):
         return "ERR expected '<flag> 0|1'"

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod app;
+pub mod faults;
 pub mod moto;
 pub mod seed;
 pub mod svg;

@@ -93,6 +93,11 @@ impl Moto {
         self.command("enforce-auth");
     }
 
+    /// Every service back to a brand-new account (much faster than a new emulator).
+    pub fn reset(&mut self) {
+        self.command("reset");
+    }
+
     pub fn url(&self) -> String {
         format!("http://127.0.0.1:{}", self.port)
     }

@@ -27,6 +27,23 @@ pub struct Wizard {
     pub clock: FixedClock,
     /// Every command the app asked for, in order.
     pub commands: Vec<Command>,
+    /// This wizard's own state directory (journal, confirmations), removed on drop.
+    pub state_dir: std::path::PathBuf,
+}
+
+impl Drop for Wizard {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.state_dir);
+    }
+}
+
+/// A state directory no other wizard of any test shares.
+fn fresh_state_dir() -> std::path::PathBuf {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let number = NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let dir = std::env::temp_dir().join(format!("aws-day-one-wizard-{}-{number}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
 }
 
 impl Wizard {
@@ -46,7 +63,8 @@ impl Wizard {
     ) -> Wizard {
         let (sender, answers) = mpsc::unbounded_channel();
         let is_practice = practice.is_some();
-        let worker = Worker::new(account, practice, sender);
+        let state_dir = fresh_state_dir();
+        let worker = Worker::new(account, practice, sender).with_state_dir(state_dir.clone());
         let app = App::new(lang, is_practice, Arc::new(clock.clone()), StepId::AuthenticatorApp);
         let terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
         let mut wizard = Wizard {
@@ -56,6 +74,7 @@ impl Wizard {
             terminal,
             clock,
             commands: Vec::new(),
+            state_dir,
         };
         let first = wizard.app.start();
         wizard.settle(first).await;
@@ -71,6 +90,34 @@ impl Wizard {
             while let Ok(answer) = self.answers.try_recv() {
                 queue.extend(self.app.update(answer));
             }
+        }
+    }
+
+    /// Start commands without waiting for them, as the real event loop does.
+    fn start(&mut self, commands: Vec<Command>) {
+        for command in commands {
+            self.commands.push(command.clone());
+            self.worker.spawn(command);
+        }
+    }
+
+    /// A key handled as the real event loop handles it: its commands start, and the
+    /// test goes on while they run.
+    pub fn press_live(&mut self, key: KeyEvent) {
+        let commands = self.app.update(Msg::Key(key));
+        self.start(commands);
+    }
+
+    /// Feed the worker's answers to the app as they come (starting what they ask for)
+    /// until `done` holds.
+    pub async fn until(&mut self, what: &str, done: impl Fn(&App) -> bool) {
+        while !done(&self.app) {
+            let answer = tokio::time::timeout(std::time::Duration::from_secs(20), self.answers.recv())
+                .await
+                .unwrap_or_else(|_| panic!("waited 20 s for {what}; the screen is {:?}", self.app.screen))
+                .expect("the worker's channel is open");
+            let commands = self.app.update(answer);
+            self.start(commands);
         }
     }
 
