@@ -226,3 +226,41 @@ async fn trusted_advisor_lists_only_its_security_checks() {
         "cost checks are left out: {names:?}"
     );
 }
+
+/// A fix the credentials may not make names the missing action and the policy that
+/// allows it, and makes nothing.
+#[tokio::test]
+async fn a_denied_fix_names_the_action_and_the_setup_policy() {
+    use aws_credential_types::Credentials;
+    use aws_credential_types::provider::SharedCredentialsProvider;
+    use aws_day_one::account::AccountError;
+    use aws_day_one::i18n::{Lang, Localize};
+
+    let mut moto = Moto::start();
+    let (key, secret) = seed::user_denied(&moto.sdk_config(), "trainee", "iam:CreateAccountAlias").await;
+    moto.enforce_auth();
+    let config = moto
+        .sdk_config()
+        .to_builder()
+        .credentials_provider(SharedCredentialsProvider::new(Credentials::new(
+            key, secret, None, None, "test",
+        )))
+        .build();
+    let account = AwsAccount::new(&config);
+    let journal = Journal::in_memory();
+    let error = fix::account_alias(&account, &journal, "day-one-denied")
+        .await
+        .expect_err("denied");
+    assert_eq!(
+        error,
+        AccountError::Denied {
+            action: "iam:CreateAccountAlias"
+        }
+    );
+    for lang in [Lang::En, Lang::Ja] {
+        let text = error.localize(lang);
+        assert!(text.contains("assets/setup-policy.json"), "{text}");
+    }
+    assert!(journaled(&journal).is_empty());
+    assert_eq!(account.account_alias().await.expect("read"), None);
+}

@@ -1376,6 +1376,47 @@ mod tests {
         assert_eq!(allowed, called);
     }
 
+    /// Every action named in the AWS implementation (cleanup's included), each quoted
+    /// `service:Action` outside the tests.
+    fn actions_named() -> std::collections::BTreeSet<String> {
+        let code = [include_str!("aws.rs"), include_str!("aws/cleanup.rs")]
+            .map(|source| source.split("\nmod tests {").next().unwrap_or_default().to_owned())
+            .join("\n");
+        code.split('"')
+            .skip(1)
+            .step_by(2)
+            .filter(|quoted| {
+                quoted.split_once(':').is_some_and(|(service, action)| {
+                    !service.is_empty()
+                        && service
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                        && action.starts_with(|c: char| c.is_ascii_uppercase())
+                        && action.chars().all(|c| c.is_ascii_alphanumeric())
+                })
+            })
+            .map(str::to_owned)
+            .collect()
+    }
+
+    #[test]
+    fn the_setup_policy_allows_every_action_the_tool_calls() {
+        let policy: serde_json::Value =
+            serde_json::from_str(include_str!("../../assets/setup-policy.json")).expect("valid JSON");
+        let mut allowed = std::collections::BTreeSet::new();
+        for statement in policy["Statement"].as_array().expect("statements") {
+            for action in statement["Action"].as_array().expect("an action list") {
+                allowed.insert(action.as_str().expect("action name").to_owned());
+            }
+        }
+        let mut needed = actions_named();
+        assert!(needed.len() >= 70, "found only {needed:?}");
+        needed.remove(IDENTITY_ACTION);
+        // PutConfigurationRecorder hands AWS Config its role.
+        needed.insert("iam:PassRole".to_owned());
+        assert_eq!(allowed, needed);
+    }
+
     #[test]
     fn unreadable_refusals_are_classified_by_http_status() {
         assert_eq!(

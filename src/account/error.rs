@@ -7,6 +7,19 @@ use crate::i18n::{Lang, Localize};
 
 /// Where the least-privilege policy for `status` lives in the project.
 pub const STATUS_POLICY_PATH: &str = "assets/status-policy.json";
+/// Where the policy for the wizard's fixes and cleanup (reads and changes) lives.
+pub const SETUP_POLICY_PATH: &str = "assets/setup-policy.json";
+
+/// The policy to point at when `action` is denied: the read-only one when it has the
+/// action, else the one for setting up.
+pub fn policy_allowing(action: &str) -> &'static str {
+    let status_policy = include_str!("../../assets/status-policy.json");
+    if status_policy.contains(&format!("\"{action}\"")) {
+        STATUS_POLICY_PATH
+    } else {
+        SETUP_POLICY_PATH
+    }
+}
 
 /// Why a call to the account did not answer.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -59,14 +72,15 @@ impl AccountError {
 impl Localize for AccountError {
     fn localize(&self, lang: Lang) -> String {
         match self {
-            AccountError::Denied { action } => match lang {
-                Lang::En => format!(
-                    "Access denied: the credentials lack {action}. Allow it (see {STATUS_POLICY_PATH})."
-                ),
-                Lang::Ja => format!(
-                    "アクセスが拒否されました。{action} の権限がありません ({STATUS_POLICY_PATH} を参照して許可してください)。"
-                ),
-            },
+            AccountError::Denied { action } => {
+                let policy = policy_allowing(action);
+                match lang {
+                    Lang::En => format!("Access denied: the credentials lack {action}. Allow it (see {policy})."),
+                    Lang::Ja => format!(
+                        "アクセスが拒否されました。{action} の権限がありません ({policy} を参照して許可してください)。"
+                    ),
+                }
+            }
             AccountError::NoCredentials => match lang {
                 Lang::En => "No AWS credentials found. Sign in (aws sso login, aws login or aws configure), pass --profile, or run in AWS CloudShell.".into(),
                 Lang::Ja => "AWS の認証情報が見つかりません。aws sso login、aws login または aws configure でサインインするか、--profile を指定するか、AWS CloudShell で実行してください。".into(),
@@ -145,6 +159,20 @@ mod tests {
             assert!(text.contains("guardduty:ListDetectors"), "{text}");
             assert!(text.contains(STATUS_POLICY_PATH), "{text}");
         }
+    }
+
+    #[test]
+    fn a_denied_change_points_to_the_setup_policy() {
+        let error = AccountError::Denied {
+            action: "iam:CreateAccountAlias",
+        };
+        for lang in [Lang::En, Lang::Ja] {
+            let text = error.localize(lang);
+            assert!(text.contains("iam:CreateAccountAlias"), "{text}");
+            assert!(text.contains(SETUP_POLICY_PATH), "{text}");
+        }
+        assert_eq!(policy_allowing("iam:ListUsers"), STATUS_POLICY_PATH);
+        assert_eq!(policy_allowing("iam:ListVirtualMFADevices"), SETUP_POLICY_PATH);
     }
 
     #[test]
