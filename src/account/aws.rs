@@ -20,7 +20,7 @@ use aws_smithy_runtime_api::client::interceptors::Intercept;
 pub use aws_smithy_runtime_api::client::interceptors::SharedInterceptor;
 use aws_smithy_runtime_api::client::interceptors::context::BeforeDeserializationInterceptorContextRef;
 use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
-use aws_smithy_runtime_api::client::result::SdkError;
+use aws_smithy_runtime_api::client::result::{ConnectorError, SdkError};
 use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
 use aws_smithy_types::config_bag::ConfigBag;
 use aws_smithy_types::date_time::{DateTime, Format as DateFormat};
@@ -40,6 +40,45 @@ pub struct ConnectOptions {
     /// A custom endpoint for every service (an emulator such as moto, or a proxy).
     /// `AWS_ENDPOINT_URL` is honoured by the SDK itself when this is `None`.
     pub endpoint_url: Option<String>,
+}
+
+/// What the AWS config files say about the profile a command asked for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Profile {
+    pub name: String,
+    /// Named by `--profile` or `AWS_PROFILE` (not the implicit `default`).
+    pub chosen: bool,
+    pub exists: bool,
+    /// It signs in through IAM Identity Center (`sso_session` or `sso_start_url`).
+    pub uses_sso: bool,
+    /// Every profile the files define, for the message when `name` is not one.
+    pub known: Vec<String>,
+}
+
+/// Read the config and credentials files (where `AWS_CONFIG_FILE` and
+/// `AWS_SHARED_CREDENTIALS_FILE` say, else under `~/.aws`) for the chosen profile.
+/// Unreadable or missing files define no profiles.
+pub async fn profile(options: &ConnectOptions) -> Profile {
+    use aws_types::os_shim_internal::{Env, Fs};
+    let env = Env::real();
+    let from_env = env.get("AWS_PROFILE").ok().filter(|name| !name.is_empty());
+    let chosen = options.profile.clone().or(from_env);
+    let name = chosen.clone().unwrap_or_else(|| "default".to_owned());
+    let files = aws_runtime::env_config::file::EnvConfigFiles::default();
+    let set = aws_config::profile::load(&Fs::real(), &env, &files, Some(name.clone().into()))
+        .await
+        .ok();
+    let found = set.as_ref().and_then(|set| set.get_profile(&name));
+    Profile {
+        chosen: chosen.is_some(),
+        exists: found.is_some(),
+        uses_sso: found.is_some_and(|p| p.get("sso_session").is_some() || p.get("sso_start_url").is_some()),
+        known: set
+            .as_ref()
+            .map(|set| set.profiles().map(str::to_owned).collect())
+            .unwrap_or_default(),
+        name,
+    }
 }
 
 /// Load the shared SDK configuration through the standard credential and region chain.
@@ -134,6 +173,8 @@ pub struct AwsAccount {
     support: aws_sdk_support::Client,
     /// Extra interceptors, for clients made later (other regions).
     interceptors: Vec<SharedInterceptor>,
+    /// The profile in use, when it signs in through IAM Identity Center (SSO).
+    sso_profile: Option<String>,
 }
 
 impl AwsAccount {
@@ -165,7 +206,17 @@ impl AwsAccount {
             s3: client!(aws_sdk_s3, config, &interceptors, |b| b
                 .force_path_style(config.endpoint_url().is_some())),
             interceptors,
+            sso_profile: None,
         }
+    }
+
+    /// Say that the credentials come from `profile`'s SSO sign-in (see [`Profile`]),
+    /// so a failure to get them says how to sign in again.
+    pub fn signing_in_with(mut self, profile: &Profile) -> AwsAccount {
+        if profile.uses_sso {
+            self.sso_profile = Some(profile.name.clone());
+        }
+        self
     }
 
     /// The region the checks run in, if the chain found one.
@@ -255,6 +306,17 @@ where
     if let Some(credentials_error) = credentials_error(&error) {
         return match credentials_error {
             CredentialsError::CredentialsNotLoaded(_) => AccountError::NoCredentials,
+            // Fetching credentials (from SSO, STS, a container) could not reach its
+            // endpoint: a network problem, not a sign-in one.
+            _ if sources(credentials_error)
+                .filter_map(|e| e.downcast_ref::<ConnectorError>())
+                .any(|e| e.is_io() || e.is_timeout()) =>
+            {
+                AccountError::Network {
+                    action,
+                    message: innermost_message(&error),
+                }
+            }
             _ => AccountError::Credentials {
                 message: innermost_message(&error),
             },
@@ -353,12 +415,17 @@ fn is_not_found<E: ProvideErrorMetadata>(error: &SdkError<E, HttpResponse>, code
 #[async_trait]
 impl Account for AwsAccount {
     async fn identity(&self) -> Result<Identity, AccountError> {
-        let out = self
-            .sts
-            .get_caller_identity()
-            .send()
-            .await
-            .map_err(|e| to_account_error(IDENTITY_ACTION, e))?;
+        let out = self.sts.get_caller_identity().send().await.map_err(|e| {
+            match (to_account_error(IDENTITY_ACTION, e), &self.sso_profile) {
+                // An SSO profile's credentials fail for one reason the user can fix.
+                (AccountError::Credentials { .. } | AccountError::NoCredentials, Some(profile)) => {
+                    AccountError::SsoSignIn {
+                        profile: profile.clone(),
+                    }
+                }
+                (error, _) => error,
+            }
+        })?;
         Ok(Identity {
             account_id: out.account().unwrap_or_default().to_owned(),
             principal_arn: out.arn().unwrap_or_default().to_owned(),

@@ -33,6 +33,10 @@ pub enum AccountError {
     /// Credentials AWS does not accept (expired, revoked, wrong).
     #[error("credentials problem: {message}")]
     Credentials { message: String },
+    /// The profile signs in through IAM Identity Center (SSO) and its sign-in has
+    /// expired, or never happened on this machine.
+    #[error("the SSO sign-in of profile {profile} has expired or is missing")]
+    SsoSignIn { profile: String },
     /// The service could not be reached (for `action`).
     #[error("network problem calling {action}: {message}")]
     Network { action: &'static str, message: String },
@@ -65,7 +69,10 @@ impl AccountError {
     /// Whether the error means the tool cannot talk to AWS at all (as opposed to one
     /// service or permission failing).
     pub fn is_fatal(&self) -> bool {
-        matches!(self, AccountError::Credentials { .. } | AccountError::Network { .. })
+        matches!(
+            self,
+            AccountError::Credentials { .. } | AccountError::SsoSignIn { .. } | AccountError::Network { .. }
+        )
     }
 }
 
@@ -91,6 +98,14 @@ impl Localize for AccountError {
                 ),
                 Lang::Ja => format!(
                     "認証情報が受け付けられませんでした ({message})。aws sso login、aws login または aws configure で再度サインインするか、--profile を指定してください。"
+                ),
+            },
+            AccountError::SsoSignIn { profile } => match lang {
+                Lang::En => format!(
+                    "The IAM Identity Center (SSO) sign-in of profile {profile} has expired or has not happened on this machine. Run: aws sso login --profile {profile}"
+                ),
+                Lang::Ja => format!(
+                    "プロファイル {profile} の IAM Identity Center (SSO) のサインインが期限切れか、この端末でまだ行われていません。次を実行してください: aws sso login --profile {profile}"
                 ),
             },
             AccountError::Network { action, message } => match lang {

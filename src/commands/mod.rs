@@ -22,6 +22,11 @@ pub const EXIT_CANNOT_RUN: u8 = 2;
 #[derive(Debug)]
 pub enum CannotRun {
     NoRegion,
+    /// `--profile` or `AWS_PROFILE` names a profile the config files do not define.
+    UnknownProfile {
+        name: String,
+        known: Vec<String>,
+    },
     Account(AccountError),
 }
 
@@ -32,6 +37,23 @@ impl Localize for CannotRun {
                 Lang::En => "No AWS region is set. Pass --region (e.g. --region ap-northeast-1), set AWS_REGION, or add a region to your profile.".into(),
                 Lang::Ja => "AWS リージョンが設定されていません。--region (例: --region ap-northeast-1) を指定するか、AWS_REGION またはプロファイルでリージョンを設定してください。".into(),
             },
+            CannotRun::UnknownProfile { name, known } => {
+                let known = known.join(", ");
+                match (lang, known.is_empty()) {
+                    (Lang::En, false) => format!(
+                        "The profile {name} is not in your AWS config files (~/.aws/config, ~/.aws/credentials). Profiles there: {known}. Create it with aws configure sso --profile {name} or aws configure --profile {name}."
+                    ),
+                    (Lang::En, true) => format!(
+                        "The profile {name} is not in your AWS config files: they define no profile. Create it with aws configure sso --profile {name} or aws configure --profile {name}."
+                    ),
+                    (Lang::Ja, false) => format!(
+                        "プロファイル {name} は AWS の設定ファイル (~/.aws/config、~/.aws/credentials) にありません。定義済みのプロファイル: {known}。aws configure sso --profile {name} または aws configure --profile {name} で作成してください。"
+                    ),
+                    (Lang::Ja, true) => format!(
+                        "プロファイル {name} は AWS の設定ファイルにありません (プロファイルが 1 つも定義されていません)。aws configure sso --profile {name} または aws configure --profile {name} で作成してください。"
+                    ),
+                }
+            }
             CannotRun::Account(error) => match lang {
                 Lang::En => format!("Cannot check the account: {}", error.localize(lang)),
                 Lang::Ja => format!("アカウントを確認できません: {}", error.localize(lang)),
@@ -73,11 +95,19 @@ pub async fn run(cli: Cli, lang: Lang) -> ExitCode {
         region: cli.region,
         endpoint_url: cli.endpoint_url,
     };
+    let profile = crate::account::aws::profile(&options).await;
+    if profile.chosen && !profile.exists {
+        let reason = CannotRun::UnknownProfile {
+            name: profile.name,
+            known: profile.known,
+        };
+        return cannot_run(reason, lang);
+    }
     let config = load_config(&options).await;
     let Some(region) = config.region().map(|region| region.to_string()) else {
         return cannot_run(CannotRun::NoRegion, lang);
     };
-    let account = AwsAccount::new(&config);
+    let account = AwsAccount::new(&config).signing_in_with(&profile);
     match cli.command {
         Some(Command::Status { output, watch }) => {
             status::run(&account, &region, lang, status_how(output, watch, true)).await

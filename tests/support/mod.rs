@@ -4,6 +4,7 @@
 pub mod app;
 pub mod faults;
 pub mod moto;
+pub mod proxy;
 pub mod seed;
 pub mod svg;
 pub mod wizard;
