@@ -1,14 +1,18 @@
-//! Properties over inputs no one would think to type: the validators, the TOTP checker,
-//! the otpauth URI builder and the whole wizard must answer every one of them without
-//! panicking, and what they accept must really follow the rules.
+//! Properties over inputs no one would think to type: the command line's flags, the
+//! validators, the TOTP checker, the otpauth URI builder and the whole wizard must
+//! answer every one of them without panicking, and what they accept must really follow
+//! the rules.
 
 mod support;
 
 use aws_day_one::checklist::StepId;
+use aws_day_one::cli::{self, Cli, Command};
 use aws_day_one::i18n::Lang;
 use aws_day_one::mfa::{MfaSeed, otpauth::otpauth_uri, totp};
 use aws_day_one::steps::validate;
 use aws_day_one::steps::validate_fields as fields;
+use clap::Parser;
+use clap::error::ErrorKind;
 use percent_encoding::percent_decode_str;
 use proptest::prelude::*;
 use ratatui::crossterm::event::KeyCode;
@@ -85,6 +89,90 @@ proptest! {
         prop_assert_eq!(decoded.as_ref(), format!("{user}@{account}"));
         let secret = format!("secret={}", seed.expose());
         prop_assert!(query.split('&').any(|pair| pair == secret));
+    }
+}
+
+/// The value a flag ended up with, or `None` when the command line was refused (and
+/// then the refusal reads well in both languages).
+fn parsed(flag: &str, value: &str) -> Option<Cli> {
+    let args = ["aws-day-one", "status", flag, value];
+    match Cli::try_parse_from(args) {
+        Ok(cli) => Some(cli),
+        Err(error) => {
+            let clap_words = matches!(error.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion);
+            for lang in [Lang::En, Lang::Ja] {
+                match cli::flag_error(&error, lang) {
+                    Some(message) => assert!(message.starts_with("aws-day-one: ") && message.len() > 30, "{message}"),
+                    None => assert!(clap_words, "{:?} left to clap: {error}", error.kind()),
+                }
+            }
+            None
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn an_accepted_region_looks_like_one(value in "\\PC{0,30}|[a-z]{2}-[a-z]{2,9}-[0-9]") {
+        if let Some(cli) = parsed("--region", &value) {
+            let region = cli.region.expect("set");
+            prop_assert!(region.split('-').count() >= 3 && region.split('-').all(|part| !part.is_empty()));
+            prop_assert!(region.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'));
+        }
+    }
+
+    #[test]
+    fn an_accepted_endpoint_has_a_scheme_and_a_host(value in "\\PC{0,30}|https?://[a-z0-9.:/ ]{0,20}") {
+        if let Some(cli) = parsed("--endpoint-url", &value) {
+            let url = cli.endpoint_url.expect("set");
+            let rest = url.strip_prefix("http://").or_else(|| url.strip_prefix("https://"));
+            prop_assert!(rest.is_some_and(|host| !host.is_empty() && !host.starts_with('/') && !host.contains(' ')));
+        }
+    }
+
+    #[test]
+    fn an_accepted_watch_interval_is_one_second_to_an_hour(value in "\\PC{0,8}|[0-9]{1,5}") {
+        if let Some(cli) = parsed("--watch", &value) {
+            let Some(Command::Status { watch: Some(seconds), .. }) = cli.command else {
+                panic!("--watch was accepted without a number");
+            };
+            prop_assert!((1..=3600).contains(&seconds));
+        }
+    }
+
+    #[test]
+    fn an_accepted_profile_name_can_be_a_section_name(value in "\\PC{0,20}|[a-z \\[\\]]{0,8}") {
+        if let Some(cli) = parsed("--profile", &value) {
+            let profile = cli.profile.expect("set");
+            prop_assert!(!profile.is_empty());
+            prop_assert!(!profile.contains(|c: char| c.is_whitespace() || c.is_control() || c == '[' || c == ']'));
+        }
+    }
+
+    /// Any command line at all: parsed, or refused with words in both languages (or
+    /// clap's own help and version), never a panic.
+    #[test]
+    fn any_command_line_is_parsed_or_refused_in_words(
+        words in proptest::collection::vec(
+            prop_oneof![
+                Just("status".to_owned()), Just("cleanup".to_owned()), Just("--lang".to_owned()),
+                Just("--region".to_owned()), Just("--profile".to_owned()), Just("--step".to_owned()),
+                Just("--endpoint-url".to_owned()), Just("--output".to_owned()), Just("--watch".to_owned()),
+                Just("--yes".to_owned()), Just("--practice".to_owned()), Just("ja".to_owned()),
+                "\\PC{0,12}",
+            ],
+            0..8,
+        )
+    ) {
+        let mut args = vec!["aws-day-one".to_owned()];
+        args.extend(words);
+        let lang = cli::lang_of(&args, Lang::En);
+        if let Err(error) = Cli::try_parse_from(&args) {
+            let _ = cli::flag_error(&error, lang);
+            let _ = cli::flag_error(&error, Lang::Ja);
+        }
     }
 }
 

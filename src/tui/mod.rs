@@ -49,7 +49,7 @@ pub async fn run(
     options: Options,
 ) -> std::io::Result<()> {
     let (sender, messages) = mpsc::unbounded_channel();
-    let worker = Worker::new(account, practice.clone(), sender.clone());
+    let worker = Worker::new(account, practice.clone(), sender.clone(), options.lang);
     let mut app = App::new(options.lang, practice.is_some(), options.clock, options.start_at);
 
     // Keys are read on their own thread: crossterm's reader blocks.

@@ -31,10 +31,17 @@ pub struct Worker {
     journal_seen: Arc<AtomicU64>,
     /// Where confirmations and the journal are kept (none: this run only).
     state_dir: Option<PathBuf>,
+    /// The language of what the worker words itself (a refused typed password).
+    lang: Lang,
 }
 
 impl Worker {
-    pub fn new(account: Arc<dyn Account>, practice: Option<PracticeAccount>, messages: UnboundedSender<Msg>) -> Worker {
+    pub fn new(
+        account: Arc<dyn Account>,
+        practice: Option<PracticeAccount>,
+        messages: UnboundedSender<Msg>,
+        lang: Lang,
+    ) -> Worker {
         Worker {
             account,
             practice,
@@ -43,6 +50,7 @@ impl Worker {
             journal: Arc::new(OnceCell::new()),
             journal_seen: Arc::new(AtomicU64::new(0)),
             state_dir: crate::state::state_dir(),
+            lang,
         }
     }
 
@@ -374,7 +382,7 @@ impl Worker {
                 // refused password never leaves a user without one behind.
                 Some(typed) => match password::describe_broken_rules(
                     &password::broken_rules(typed.expose(), policy.as_ref()),
-                    Lang::En,
+                    self.lang,
                 ) {
                     Some(message) => {
                         return Err(AccountError::InvalidInput {

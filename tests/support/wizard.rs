@@ -64,7 +64,7 @@ impl Wizard {
         let (sender, answers) = mpsc::unbounded_channel();
         let is_practice = practice.is_some();
         let state_dir = fresh_state_dir();
-        let worker = Worker::new(account, practice, sender).with_state_dir(state_dir.clone());
+        let worker = Worker::new(account, practice, sender, lang).with_state_dir(state_dir.clone());
         let app = App::new(lang, is_practice, Arc::new(clock.clone()), StepId::AuthenticatorApp);
         let terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
         let mut wizard = Wizard {
