@@ -5,6 +5,8 @@ pub mod app;
 pub mod faults;
 pub mod moto;
 pub mod proxy;
+#[cfg(unix)]
+pub mod pty;
 pub mod seed;
 pub mod svg;
 pub mod wizard;

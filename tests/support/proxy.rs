@@ -32,6 +32,8 @@ impl Failure {
 #[derive(Debug)]
 struct Rule {
     service: &'static str,
+    /// Only this operation of the service (`None`: all of them).
+    operation: Option<&'static str>,
     failure: Failure,
     times: usize,
 }
@@ -68,12 +70,26 @@ impl Proxy {
 
     /// Fail the next `times` requests to `service` (`usize::MAX`: all of them).
     pub fn fail(&self, service: &'static str, failure: Failure, times: usize) {
-        let mut rules = self.rules.lock().unwrap_or_else(|p| p.into_inner());
-        rules.push(Rule {
+        self.add(Rule {
             service,
+            operation: None,
             failure,
             times,
         });
+    }
+
+    /// Fail every request for one operation (its JSON target or query action).
+    pub fn fail_operation(&self, service: &'static str, operation: &'static str, failure: Failure) {
+        self.add(Rule {
+            service,
+            operation: Some(operation),
+            failure,
+            times: usize::MAX,
+        });
+    }
+
+    fn add(&self, rule: Rule) {
+        self.rules.lock().unwrap_or_else(|p| p.into_inner()).push(rule);
     }
 
     pub fn failed(&self) -> usize {
@@ -92,11 +108,16 @@ async fn serve(
         return Ok(());
     };
     let service = service_of(&head);
+    let operation = operation_of(&head, &body);
     let failure = {
         let mut rules = rules.lock().unwrap_or_else(|p| p.into_inner());
         rules
             .iter_mut()
-            .find(|rule| rule.times > 0 && service.as_deref() == Some(rule.service))
+            .find(|rule| {
+                rule.times > 0
+                    && service.as_deref() == Some(rule.service)
+                    && rule.operation.is_none_or(|wanted| operation.as_deref() == Some(wanted))
+            })
             .map(|rule| {
                 rule.times = rule.times.saturating_sub(1);
                 rule.failure.clone()
@@ -169,6 +190,18 @@ fn service_of(head: &[u8]) -> Option<String> {
     let authorization = header(head, "authorization")?;
     let scope = authorization.split("Credential=").nth(1)?;
     scope.split('/').nth(3).map(str::to_owned)
+}
+
+/// The operation of a JSON-protocol request (`X-Amz-Target: Service.Operation`) or an
+/// awsQuery one (`Action=Operation` in the form body).
+fn operation_of(head: &[u8], body: &[u8]) -> Option<String> {
+    if let Some(target) = header(head, "x-amz-target") {
+        return target.rsplit('.').next().map(str::to_owned);
+    }
+    let form = String::from_utf8_lossy(body);
+    form.split('&')
+        .find_map(|pair| pair.strip_prefix("Action="))
+        .map(str::to_owned)
 }
 
 /// The same head, asking for the connection to close after this message.
