@@ -1,8 +1,9 @@
 //! How long `status` takes against moto: the full concurrent run next to its slowest
 //! single check and the sum of all checks run one after another, the API calls one full
-//! status makes (and whether any is repeated), the wizard's first frame, and the peak
-//! memory of this process. Run it with `scripts/bench-status`; it prints numbers and
-//! asserts nothing.
+//! status makes (and whether any is repeated), the same status done the way workshop
+//! scripts do it (the AWS CLI, one call after another), the wizard's first frame in a
+//! real terminal, and peak memory. Run it with `scripts/bench-status`; it prints numbers
+//! and asserts nothing.
 //!
 //! moto answers every request from one Python process, so on its own it measures
 //! mostly the emulator's CPU time. The second column puts a small relay in front of
@@ -13,6 +14,7 @@
 #[allow(dead_code)]
 mod support {
     pub mod moto;
+    pub mod pty;
     pub mod seed;
 }
 
@@ -34,6 +36,8 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
 const ROUNDS: usize = 5;
+/// Starts of the binary per first-frame measurement.
+const STARTS: usize = 15;
 const ADDED_LATENCY: Duration = Duration::from_millis(40);
 
 struct Measurement {
@@ -71,6 +75,15 @@ async fn main() {
 
     let calls = count_calls(&config).await;
     let frame = first_frame().await;
+    let moto_url = moto.url();
+    let relay_url = format!("http://127.0.0.1:{relay_port}");
+    let binary = binary_path();
+    let practice_frame = binary_first_frame(&binary, &["--practice"], &[]);
+    let moto_frame = binary_first_frame(&binary, &["--endpoint-url", &moto_url], &CREDENTIALS);
+    let relay_frame = binary_first_frame(&binary, &["--endpoint-url", &relay_url], &CREDENTIALS);
+    let (moto_run, moto_rss) = binary_status(&binary, &moto_url);
+    let (relay_run, relay_rss) = binary_status(&binary, &relay_url);
+    let cli = aws_cli_status(&moto_url, &relay_url);
 
     let added = ADDED_LATENCY.as_millis();
     println!("aws-day-one status against moto: median of {ROUNDS} rounds, debug build");
@@ -120,11 +133,197 @@ async fn main() {
     for call in repeated {
         println!("    {call}");
     }
-    println!("{:<30} {:>7.1} ms", "wizard first frame (80x24)", ms(frame));
-    match peak_rss_kib() {
-        Some(kib) => println!("{:<30} {:>7.1} MiB", "peak RSS of this process", kib as f64 / 1024.0),
-        None => println!("{:<30} {:>10}", "peak RSS of this process", "unknown"),
+    println!("{:<30} {:>7.1} ms", "wizard first draw (library)", ms(frame));
+    println!();
+    println!("the binary, median of {STARTS} starts in an 80x24 terminal, until its first frame is on screen");
+    println!("{:<30} {:>7.1} ms", "  --practice", ms(practice_frame));
+    println!(
+        "{:<30} {:>7.1} ms {:>13.1} ms",
+        "  against the account",
+        ms(moto_frame),
+        ms(relay_frame)
+    );
+    println!(
+        "{:<30} {:>7.1} ms {:>13.1} ms",
+        "`status` process, start to exit",
+        ms(moto_run),
+        ms(relay_run)
+    );
+    println!(
+        "{:<30} {:>7.1} MiB {:>12.1} MiB",
+        "  its peak RSS",
+        moto_rss as f64 / 1024.0,
+        relay_rss as f64 / 1024.0
+    );
+    println!();
+    match cli {
+        Some((calls, direct, far)) => {
+            println!("the AWS CLI, the same checks one call after another ({calls} commands)");
+            println!("{:<30} {:>7.1} ms {:>13.1} ms", "  total", ms(direct), ms(far));
+        }
+        None => println!("the AWS CLI: not installed (scripts/bench-status installs it)"),
     }
+    match peak_rss_kib() {
+        Some(kib) => println!(
+            "{:<30} {:>7.1} MiB",
+            "peak RSS of this bench process",
+            kib as f64 / 1024.0
+        ),
+        None => println!("{:<30} {:>10}", "peak RSS of this bench process", "unknown"),
+    }
+}
+
+/// moto's keys, as the tests use them.
+const CREDENTIALS: [(&str, &str); 4] = [
+    ("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE"),
+    ("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
+    ("AWS_REGION", support::moto::REGION),
+    // The AWS CLI v1 reads only this one.
+    ("AWS_DEFAULT_REGION", support::moto::REGION),
+];
+
+/// The binary next to this example (`scripts/bench-status` builds both).
+fn binary_path() -> std::path::PathBuf {
+    let example = std::env::current_exe().expect("this example's path");
+    let dir = example
+        .parent()
+        .and_then(std::path::Path::parent)
+        .expect("target/<profile>/examples");
+    dir.join("aws-day-one")
+}
+
+/// From starting the binary in a terminal to its first full frame (the footer is the
+/// last line drawn), median of several starts.
+fn binary_first_frame(binary: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> Duration {
+    let mut samples = Vec::new();
+    for _ in 0..STARTS {
+        let mut pty = support::pty::Pty::spawn(binary, args, env, 80, 24);
+        samples.push(pty.wait_for("q quit", Duration::from_secs(20)));
+        pty.send(b"q");
+        let _ = pty.exit_code(Duration::from_secs(20));
+    }
+    median(&mut samples)
+}
+
+/// `aws-day-one status` as a process: wall time from start to exit (median), and the
+/// peak resident memory of one run.
+fn binary_status(binary: &std::path::Path, endpoint: &str) -> (Duration, u64) {
+    let mut samples = Vec::new();
+    let mut peak = 0;
+    for _ in 0..ROUNDS {
+        let started = Instant::now();
+        let mut child = std::process::Command::new(binary)
+            .args(["status", "--output", "json", "--endpoint-url", endpoint])
+            .env_clear()
+            .env("HOME", "/nonexistent")
+            .env("AWS_EC2_METADATA_DISABLED", "true")
+            .envs(CREDENTIALS)
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect("run status");
+        peak = peak.max(wait_with_peak_rss(&mut child));
+        samples.push(started.elapsed());
+    }
+    (median(&mut samples), peak)
+}
+
+/// Wait for a child and read its peak resident memory (KiB) from the kernel.
+fn wait_with_peak_rss(child: &mut std::process::Child) -> u64 {
+    let pid = i32::try_from(child.id()).expect("a pid");
+    let mut status = 0;
+    // SAFETY: rusage is plain data that wait4 fills for our own child.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(waited, pid, "wait4: {}", std::io::Error::last_os_error());
+    u64::try_from(usage.ru_maxrss).unwrap_or(0)
+}
+
+/// The checks as a workshop script makes them: one AWS CLI command after another, the
+/// per-user and per-item ones after the list they need. (commands, time against moto,
+/// time through the relay), or `None` without an AWS CLI (`AWS_CLI` names it).
+fn aws_cli_status(direct: &str, far: &str) -> Option<(usize, Duration, Duration)> {
+    let cli = std::env::var_os("AWS_CLI")?;
+    let run = |endpoint: &str| {
+        let mut commands = 0;
+        let started = Instant::now();
+        let mut aws = |args: &[&str]| -> String {
+            commands += 1;
+            let output = std::process::Command::new(&cli)
+                .args(args)
+                .args(["--endpoint-url", endpoint, "--output", "text"])
+                .env_clear()
+                .env("HOME", "/nonexistent")
+                .env("AWS_EC2_METADATA_DISABLED", "true")
+                .envs(CREDENTIALS)
+                .output()
+                .expect("run the AWS CLI");
+            String::from_utf8_lossy(&output.stdout).into_owned()
+        };
+        let account = support::moto::ACCOUNT_ID;
+        aws(&["sts", "get-caller-identity"]);
+        aws(&["iam", "get-account-summary"]);
+        aws(&["iam", "list-account-aliases"]);
+        aws(&["iam", "get-account-password-policy"]);
+        let groups = aws(&[
+            "iam",
+            "list-entities-for-policy",
+            "--policy-arn",
+            "arn:aws:iam::aws:policy/AdministratorAccess",
+            "--entity-filter",
+            "Group",
+            "--query",
+            "PolicyGroups[].GroupName",
+        ]);
+        for group in groups.split_whitespace() {
+            aws(&["iam", "get-group", "--group-name", group]);
+        }
+        let users = aws(&["iam", "list-users", "--query", "Users[].UserName"]);
+        for user in users.split_whitespace() {
+            aws(&["iam", "get-login-profile", "--user-name", user]);
+            aws(&["iam", "list-mfa-devices", "--user-name", user]);
+        }
+        let budgets = aws(&[
+            "budgets",
+            "describe-budgets",
+            "--account-id",
+            account,
+            "--query",
+            "Budgets[].BudgetName",
+        ]);
+        for budget in budgets.split_whitespace() {
+            aws(&[
+                "budgets",
+                "describe-notifications-for-budget",
+                "--account-id",
+                account,
+                "--budget-name",
+                budget,
+            ]);
+        }
+        let trails = aws(&["cloudtrail", "describe-trails", "--query", "trailList[].TrailARN"]);
+        for trail in trails.split_whitespace() {
+            aws(&["cloudtrail", "get-trail-status", "--name", trail]);
+        }
+        aws(&["configservice", "describe-configuration-recorders"]);
+        aws(&["configservice", "describe-configuration-recorder-status"]);
+        aws(&["configservice", "describe-delivery-channels"]);
+        aws(&["configservice", "describe-config-rules"]);
+        let detectors = aws(&["guardduty", "list-detectors", "--query", "DetectorIds"]);
+        for detector in detectors.split_whitespace() {
+            aws(&["guardduty", "get-detector", "--detector-id", detector]);
+        }
+        aws(&[
+            "account",
+            "get-alternate-contact",
+            "--alternate-contact-type",
+            "SECURITY",
+        ]);
+        aws(&["organizations", "describe-organization"]);
+        (commands, started.elapsed())
+    };
+    let (commands, direct) = run(direct);
+    let (_, far) = run(far);
+    Some((commands, direct, far))
 }
 
 async fn measure(account: &AwsAccount) -> Measurement {

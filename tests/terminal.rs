@@ -10,9 +10,14 @@ use support::pty::Pty;
 
 const PATIENCE: Duration = Duration::from_secs(20);
 
+/// `aws-day-one args` in a terminal of that size.
+fn app(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Pty {
+    Pty::spawn(env!("CARGO_BIN_EXE_aws-day-one").as_ref(), args, env, cols, rows)
+}
+
 /// Open the practice wizard and wait for its first frame.
 fn practice(lang: &str) -> Pty {
-    let pty = Pty::spawn(&["--practice", "--lang", lang], &[], 80, 24);
+    let pty = app(&["--practice", "--lang", lang], &[], 80, 24);
     pty.wait_for("aws-day-one", PATIENCE);
     pty
 }
@@ -70,7 +75,7 @@ async fn a_half_done_fix_is_named_after_the_terminal_is_restored() {
     let url = proxy.url();
     let mut env = support::app::TEST_CREDENTIALS.to_vec();
     env.push(("AWS_DAY_ONE_STATE_DIR", &state_dir));
-    let mut pty = Pty::spawn(&["--step", "cloudtrail", "--endpoint-url", &url], &env, 100, 30);
+    let mut pty = app(&["--step", "cloudtrail", "--endpoint-url", &url], &env, 100, 30);
     pty.wait_for("aws-day-one", PATIENCE);
     pty.send(b"\r");
     pty.wait_for("Log bucket", PATIENCE);
@@ -92,4 +97,39 @@ async fn a_half_done_fix_is_named_after_the_terminal_is_restored() {
         assert!(after.contains(expected), "{expected}: {after:?}");
     }
     let _ = std::fs::remove_dir_all(&state);
+}
+
+/// Without credentials the first frame comes at once, says so, and `p` opens the
+/// practice account in the same terminal.
+#[test]
+fn without_credentials_p_opens_the_practice_account() {
+    let mut pty = app(
+        &["--endpoint-url", "http://127.0.0.1:9"],
+        &[("AWS_REGION", "us-east-1")],
+        80,
+        24,
+    );
+    pty.wait_for("No AWS credentials found", PATIENCE);
+    pty.send(b"p");
+    pty.wait_for("PRACTICE", PATIENCE);
+    pty.send(b"q");
+    assert_eq!(pty.exit_code(PATIENCE), Some(0));
+    assert_restored(&pty);
+}
+
+/// Credentials AWS refuses: the wizard says so on screen, and after `q` the reason is
+/// printed again in the restored terminal and the exit status is 2.
+#[test]
+fn refused_credentials_are_said_again_after_the_wizard() {
+    let mut moto = support::moto::Moto::start();
+    moto.enforce_auth();
+    let url = moto.url();
+    let mut pty = app(&["--endpoint-url", &url], &support::app::TEST_CREDENTIALS, 80, 24);
+    pty.wait_for("cannot reach your AWS account", PATIENCE);
+    pty.send(b"q");
+    assert_eq!(pty.exit_code(PATIENCE), Some(2));
+    assert_restored(&pty);
+    let output = pty.output();
+    let after = &output[output.rfind("\x1b[?1049l").expect("left the alternate screen")..];
+    assert!(after.contains("did not accept the credentials"), "{after:?}");
 }

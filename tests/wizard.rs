@@ -681,3 +681,51 @@ async fn wrap_up_in_english() {
 async fn wrap_up_in_japanese() {
     wrap_up(Lang::Ja).await;
 }
+
+/// Credentials that are never there, as the standard chain finds on a machine where
+/// no one has signed in.
+#[derive(Debug)]
+struct NoCredentials;
+
+impl aws_credential_types::provider::ProvideCredentials for NoCredentials {
+    fn provide_credentials<'a>(&'a self) -> aws_credential_types::provider::future::ProvideCredentials<'a>
+    where
+        Self: 'a,
+    {
+        aws_credential_types::provider::future::ProvideCredentials::ready(Err(
+            aws_credential_types::provider::error::CredentialsError::not_loaded("no credentials anywhere"),
+        ))
+    }
+}
+
+/// The first frame does not wait for AWS: who the account is arrives later, and
+/// without credentials the page says so and offers the practice account.
+async fn without_credentials(lang: Lang, suffix: &str) {
+    let config = aws_config::SdkConfig::builder()
+        .behavior_version(aws_config::BehaviorVersion::latest())
+        .region(aws_config::Region::from_static("us-east-1"))
+        .endpoint_url("http://127.0.0.1:9")
+        .credentials_provider(aws_credential_types::provider::SharedCredentialsProvider::new(
+            NoCredentials,
+        ))
+        .build();
+    let account: Arc<dyn Account> = Arc::new(AwsAccount::new(&config));
+    let mut w = Wizard::open_on(account, None, FixedClock::at(NOW), lang, 80, 24).await;
+    assert!(matches!(w.app.screen, Screen::NoAccount(_)), "{:?}", w.app.screen);
+    insta::assert_snapshot!(format!("27_no_credentials_{suffix}"), w.screen());
+    w.press(KeyCode::Char('x')).await;
+    assert!(!w.app.quit, "only p and q do anything here");
+    w.press(KeyCode::Char('p')).await;
+    assert!(w.app.quit && w.app.practice_requested);
+    assert!(w.app.cannot_reach().is_none(), "the practice account opens instead");
+}
+
+#[tokio::test]
+async fn without_credentials_in_english() {
+    without_credentials(Lang::En, "en").await;
+}
+
+#[tokio::test]
+async fn without_credentials_in_japanese() {
+    without_credentials(Lang::Ja, "ja").await;
+}

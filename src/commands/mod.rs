@@ -113,11 +113,7 @@ pub async fn run(cli: Cli, lang: Lang) -> ExitCode {
             status::run(&account, &region, lang, status_how(output, watch, true)).await
         }
         Some(Command::Cleanup { yes }) => cleanup::run(&account, lang, yes).await,
-        None => match account.identity().await {
-            Err(AccountError::NoCredentials) if offer_practice(lang) => run_practice(None, cli.step, None, lang).await,
-            Err(error) => cannot_run(CannotRun::Account(error), lang),
-            Ok(_) => wizard(Arc::new(account), None, cli.step, lang).await,
-        },
+        None => wizard(Arc::new(account), None, cli.step, lang).await,
     }
 }
 
@@ -134,23 +130,6 @@ async fn run_practice(command: Option<Command>, step: Option<StepId>, region: Op
     }
 }
 
-/// Ask, on a terminal, whether to open the practice account instead.
-fn offer_practice(lang: Lang) -> bool {
-    if !std::io::stdin().is_terminal() {
-        return false;
-    }
-    let question = match lang {
-        Lang::En => "No AWS credentials found. Open the practice account instead? [Y/n] ",
-        Lang::Ja => "AWS の認証情報が見つかりません。代わりに練習用アカウントを開きますか? [Y/n] ",
-    };
-    eprint!("{question}");
-    let mut answer = String::new();
-    if std::io::stdin().read_line(&mut answer).is_err() {
-        return false;
-    }
-    matches!(answer.trim(), "" | "y" | "Y" | "yes" | "はい")
-}
-
 async fn wizard(
     account: Arc<dyn Account>,
     practice: Option<PracticeAccount>,
@@ -163,7 +142,11 @@ async fn wizard(
         clock: Arc::new(SystemClock),
     };
     match crate::tui::run(account, practice, options).await {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(ending) if ending.practice => Box::pin(run_practice(None, step, None, lang)).await,
+        Ok(ending) => match ending.cannot_reach {
+            Some(error) => cannot_run(CannotRun::Account(error), lang),
+            None => ExitCode::SUCCESS,
+        },
         Err(error) => {
             eprintln!("aws-day-one: the terminal failed: {error}");
             ExitCode::from(EXIT_CANNOT_RUN)

@@ -477,6 +477,9 @@ pub enum Screen {
         step: StepId,
         error: AccountError,
     },
+    /// The account could not be reached (no credentials, expired ones, no network):
+    /// why, and the practice account when there are no credentials at all.
+    NoAccount(AccountError),
 }
 
 /// A message under the page: what just happened.
@@ -530,6 +533,8 @@ pub struct App {
     pub stopping: bool,
     /// The user left without waiting: this step's change was still running.
     pub left_mid_change: Option<StepId>,
+    /// The user chose the practice account on the no-account screen.
+    pub practice_requested: bool,
     /// Steps whose last fix failed (their half-made resources are said on leaving).
     failed_fixes: HashSet<StepId>,
     /// Commands that change the account and have not answered yet, with their step.
@@ -567,6 +572,7 @@ impl App {
             made: Vec::new(),
             stopping: false,
             left_mid_change: None,
+            practice_requested: false,
             failed_fixes: HashSet::new(),
             changes_in_flight: Vec::new(),
             seconds_since_poll: 0,
@@ -576,6 +582,15 @@ impl App {
     /// What this run made for `step` and has not deleted again.
     pub fn made_for(&self, step: StepId) -> Vec<&Resource> {
         self.made.iter().filter(|resource| resource.serves(step)).collect()
+    }
+
+    /// Why the account could not be used, when the wizard ends on that screen (the
+    /// caller says it again after the terminal is restored).
+    pub fn cannot_reach(&self) -> Option<&AccountError> {
+        match &self.screen {
+            Screen::NoAccount(error) if !self.practice_requested => Some(error),
+            _ => None,
+        }
     }
 
     /// Whether a change to the account is running.
@@ -715,6 +730,11 @@ impl App {
     fn on_backend(&mut self, answer: Backend) -> Vec<Command> {
         match answer {
             Backend::Identity(identity) => {
+                // Nothing works without knowing the account: say why, and what to do.
+                if let Err(error) = &identity {
+                    self.help = false;
+                    self.screen = Screen::NoAccount(error.clone());
+                }
                 self.identity = Some(identity);
                 Vec::new()
             }
@@ -1034,6 +1054,17 @@ impl App {
                 self.on_confirm_key(step, key)
             }
             Screen::WrapUp { .. } => self.on_wrap_up_key(key),
+            Screen::NoAccount(error) => {
+                match key.code {
+                    KeyCode::Char('p') if *error == AccountError::NoCredentials => {
+                        self.practice_requested = true;
+                        self.quit = true;
+                    }
+                    KeyCode::Char('q') | KeyCode::Esc => self.quit = true,
+                    _ => {}
+                }
+                Vec::new()
+            }
             Screen::HalfDone { step, .. } => {
                 let step = *step;
                 match key.code {

@@ -20,6 +20,7 @@ use crate::i18n::Lang;
 use app::{App, Msg};
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 use tokio::sync::mpsc;
 use worker::Worker;
@@ -34,6 +35,15 @@ impl Drop for TerminalGuard {
     }
 }
 
+/// How a wizard run ended, beyond the user leaving.
+#[derive(Debug, Default)]
+pub struct Ending {
+    /// The user asked for the practice account (there were no credentials).
+    pub practice: bool,
+    /// The account could not be reached; the caller says why and exits 2.
+    pub cannot_reach: Option<crate::account::AccountError>,
+}
+
 /// Where the wizard starts and what it talks to.
 pub struct Options {
     pub lang: Lang,
@@ -42,27 +52,39 @@ pub struct Options {
 }
 
 /// Run the wizard until the user quits; then, with the terminal restored, say what a
-/// fix left half-done, if anything.
+/// fix left half-done, if anything. The first frame is drawn at once: who the account
+/// is, and every check, arrive as the worker learns them.
 pub async fn run(
     account: Arc<dyn Account>,
     practice: Option<PracticeAccount>,
     options: Options,
-) -> std::io::Result<()> {
+) -> std::io::Result<Ending> {
     let (sender, messages) = mpsc::unbounded_channel();
     let worker = Worker::new(account, practice.clone(), sender.clone(), options.lang);
     let mut app = App::new(options.lang, practice.is_some(), options.clock, options.start_at);
 
-    // Keys are read on their own thread: crossterm's reader blocks.
+    // Keys are read on their own thread: crossterm's reader blocks. It stops with the
+    // wizard, so a wizard opened next (the practice account) gets every key.
     let keys = sender.clone();
-    std::thread::spawn(move || {
-        while let Ok(event) = event::read() {
-            let message = match event {
-                Event::Key(key) if key.kind == KeyEventKind::Press => Msg::Key(key),
-                Event::Resize(..) => Msg::Tick,
-                _ => continue,
-            };
-            if keys.send(message).is_err() {
-                break;
+    let stop_keys = Arc::new(AtomicBool::new(false));
+    let key_reader = std::thread::spawn({
+        let stop = stop_keys.clone();
+        move || {
+            while !stop.load(Ordering::SeqCst) {
+                match event::poll(Duration::from_millis(50)) {
+                    Ok(false) => continue,
+                    Ok(true) => {}
+                    Err(_) => break,
+                }
+                let message = match event::read() {
+                    Ok(Event::Key(key)) if key.kind == KeyEventKind::Press => Msg::Key(key),
+                    Ok(Event::Resize(..)) => Msg::Tick,
+                    Ok(_) => continue,
+                    Err(_) => break,
+                };
+                if keys.send(message).is_err() {
+                    break;
+                }
             }
         }
     });
@@ -83,12 +105,18 @@ pub async fn run(
         let _guard = TerminalGuard;
         event_loop(&mut terminal, &mut app, &worker, messages).await
     };
+    stop_keys.store(true, Ordering::SeqCst);
+    // The reader notices within one poll.
+    let _ = tokio::task::spawn_blocking(move || key_reader.join()).await;
     // A change left running may have journaled more since the screen last heard.
     app.made = worker.made_this_run();
     if let Some(words) = farewell::farewell(&app) {
         eprintln!("{words}");
     }
-    drawn
+    drawn.map(|()| Ending {
+        practice: app.practice_requested,
+        cannot_reach: app.cannot_reach().cloned(),
+    })
 }
 
 /// Draw, read a message, update, start the commands; until the app quits.

@@ -83,6 +83,11 @@ pub enum Ui {
     HalfDoneAgain,
     KeysHalfDone,
     Stopping,
+    NoAccountTitle,
+    NoAccountPractice,
+    NoAccountQuit,
+    KeysNoAccount,
+    KeysNoAccountPractice,
     RootKeysDeleteOthers,
     RootKeysOnlyInUse,
     RootKeysConfirm,
@@ -552,6 +557,20 @@ impl Ui {
             }
             (Ui::KeysHalfDone, En) => "Enter run it again  Esc back",
             (Ui::KeysHalfDone, Ja) => "Enter もう一度実行  Esc 戻る",
+            (Ui::NoAccountTitle, En) => "aws-day-one cannot reach your AWS account.",
+            (Ui::NoAccountTitle, Ja) => "AWS アカウントに接続できません",
+            (Ui::NoAccountPractice, En) => {
+                "p opens the practice account: a simulated brand-new account in memory, with the same steps and screens, where nothing is sent to AWS."
+            }
+            (Ui::NoAccountPractice, Ja) => {
+                "p で練習用アカウントを開きます。メモリー上に作った新規アカウントで、同じ手順と画面を試せます。AWS には何も送信しません。"
+            }
+            (Ui::NoAccountQuit, En) => "q quits; the reason is printed again in your terminal.",
+            (Ui::NoAccountQuit, Ja) => "q で終了します。理由はターミナルにも表示されます。",
+            (Ui::KeysNoAccount, En) => "q quit",
+            (Ui::KeysNoAccount, Ja) => "q 終了",
+            (Ui::KeysNoAccountPractice, En) => "p practice account  q quit",
+            (Ui::KeysNoAccountPractice, Ja) => "p 練習用アカウント  q 終了",
             (Ui::Stopping, En) => "Stopping once AWS answers the change in progress. Ctrl-C again leaves now.",
             (Ui::Stopping, Ja) => "実行中の変更に AWS が応答したら終了します。すぐに終了するにはもう一度 Ctrl-C。",
         }

@@ -91,6 +91,8 @@ fn footer_keys(app: &App) -> &'static str {
         Screen::Advisor(_) => Ui::KeysAdvisor,
         Screen::WrapUp { .. } => Ui::KeysWrapUp,
         Screen::HalfDone { .. } => Ui::KeysHalfDone,
+        Screen::NoAccount(AccountError::NoCredentials) => Ui::KeysNoAccountPractice,
+        Screen::NoAccount(_) => Ui::KeysNoAccount,
         Screen::RootKeys { confirming: true, .. } => Ui::KeysRootKeysConfirm,
         Screen::RootKeys { .. } => Ui::KeysRootKeys,
         _ => Ui::KeysForm,
@@ -400,6 +402,7 @@ fn draw_form(app: &App, frame: &mut Frame, area: Rect) {
     let title = match &app.screen {
         Screen::WrapUp { .. } => Ui::WrapUpHeading.text(lang),
         Screen::HalfDone { step, .. } => step.title(lang),
+        Screen::NoAccount(_) => Ui::NoAccountTitle.text(lang),
         _ => app.selected.title(lang),
     };
     let mut lines: Vec<Line<'static>> = vec![Line::styled(title.to_owned(), theme::title())];
@@ -565,6 +568,14 @@ fn draw_form(app: &App, frame: &mut Frame, area: Rect) {
             }
             lines.push(Line::raw(""));
             paragraph(&mut lines, Ui::HalfDoneAgain.text(lang), width, theme::action());
+        }
+        Screen::NoAccount(error) => {
+            paragraph(&mut lines, &error.localize(lang), width, theme::bad());
+            lines.push(Line::raw(""));
+            if *error == AccountError::NoCredentials {
+                paragraph(&mut lines, Ui::NoAccountPractice.text(lang), width, theme::action());
+            }
+            paragraph(&mut lines, Ui::NoAccountQuit.text(lang), width, Style::new());
         }
         Screen::Mfa(_) => lines.push(Line::styled(Ui::Working.text(lang), theme::warn())),
         Screen::Checklist | Screen::Working(_) => {}

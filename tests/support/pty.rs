@@ -45,9 +45,9 @@ fn modes(fd: &OwnedFd) -> Modes {
 }
 
 impl Pty {
-    /// Start `aws-day-one args` in a `cols` x `rows` terminal with only `env` (and PATH,
+    /// Start `program args` in a `cols` x `rows` terminal with only `env` (and PATH,
     /// TERM, a HOME with no AWS files) in its environment.
-    pub fn spawn(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Pty {
+    pub fn spawn(program: &std::path::Path, args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Pty {
         let (mut master, mut slave) = (0, 0);
         let size = libc::winsize {
             ws_row: rows,
@@ -62,7 +62,7 @@ impl Pty {
         let (master, slave) = unsafe { (std::fs::File::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
         let before = modes(&slave);
         let stdio = || Stdio::from(slave.try_clone().expect("dup the terminal"));
-        let mut command = Command::new(env!("CARGO_BIN_EXE_aws-day-one"));
+        let mut command = Command::new(program);
         command
             .args(args)
             .env_clear()
