@@ -194,7 +194,7 @@ async fn ctrl_c_while_an_mfa_device_is_made_deletes_it_before_leaving() {
     assert!(w.screen().contains("Ctrl-C"), "{}", w.screen());
     gate.open();
     w.until("leaving", |app| app.quit).await;
-    let unassigned = w.worker.account.unassigned_virtual_mfas().await.expect("list");
+    let unassigned = w.worker.account().await.unassigned_virtual_mfas().await.expect("list");
     assert!(unassigned.is_empty(), "left behind: {unassigned:?}");
     assert!(w.worker.made_this_run().is_empty(), "struck from the journal");
     assert_eq!(farewell(&w.app), None);

@@ -97,7 +97,14 @@ async fn iam_path(lang: Lang) {
     w.press(KeyCode::Down).await;
     w.press(KeyCode::Left).await;
     w.press(KeyCode::Enter).await;
-    let policy = w.worker.account.password_policy().await.expect("policy").expect("set");
+    let policy = w
+        .worker
+        .account()
+        .await
+        .password_policy()
+        .await
+        .expect("policy")
+        .expect("set");
     assert_eq!(
         (policy.minimum_length, policy.reuse_prevention),
         (15, Some(23)),
@@ -276,7 +283,7 @@ async fn leaving_the_enrolment_deletes_the_unused_device() {
     assert!(matches!(w.app.screen, Screen::Mfa(MfaStage::Codes { .. })));
     w.press(KeyCode::Esc).await;
     assert!(w.commands.iter().any(|c| matches!(c, Command::DeleteVirtualMfa { .. })));
-    let unassigned = w.worker.account.unassigned_virtual_mfas().await.expect("list");
+    let unassigned = w.worker.account().await.unassigned_virtual_mfas().await.expect("list");
     assert!(unassigned.is_empty(), "{unassigned:?}");
     assert!(w.screen().contains("Cancelled"), "{}", w.screen());
 }
@@ -301,19 +308,37 @@ async fn enrolment_against_moto_sends_only_checked_codes_and_tidies_up() {
     w.press(KeyCode::Enter).await;
     assert_eq!(enabled_mfa_commands(&w.commands), 0);
     assert!(w.screen().contains("do not match"), "{}", w.screen());
-    assert_eq!(w.worker.account.unassigned_virtual_mfas().await.expect("list").len(), 1);
+    assert_eq!(
+        w.worker
+            .account()
+            .await
+            .unassigned_virtual_mfas()
+            .await
+            .expect("list")
+            .len(),
+        1
+    );
 
     // Abandoned: the unused device is deleted from the account.
     w.press(KeyCode::Esc).await;
     assert!(
         w.worker
-            .account
+            .account()
+            .await
             .unassigned_virtual_mfas()
             .await
             .expect("list")
             .is_empty()
     );
-    assert!(w.worker.account.mfa_devices("ada").await.expect("devices").is_empty());
+    assert!(
+        w.worker
+            .account()
+            .await
+            .mfa_devices("ada")
+            .await
+            .expect("devices")
+            .is_empty()
+    );
 
     // The real thing: two consecutive codes from the device's seed.
     w.press(KeyCode::Enter).await;
@@ -324,7 +349,16 @@ async fn enrolment_against_moto_sends_only_checked_codes_and_tidies_up() {
     w.press(KeyCode::Enter).await;
     assert_eq!(enabled_mfa_commands(&w.commands), 1);
     assert_eq!(w.app.status(StepId::UserMfa), Some(Status::Pass));
-    assert_eq!(w.worker.account.mfa_devices("ada").await.expect("devices").len(), 1);
+    assert_eq!(
+        w.worker
+            .account()
+            .await
+            .mfa_devices("ada")
+            .await
+            .expect("devices")
+            .len(),
+        1
+    );
 }
 
 #[tokio::test]
@@ -440,9 +474,16 @@ async fn typed_password_is_checked_and_masked(lang: Lang) {
     );
     assert!(!w.screen().contains(chosen), "and is never shown back");
     assert_eq!(w.app.status(StepId::AdminUser), Some(Status::Pass));
-    let users = w.worker.account.users().await.expect("users");
+    let users = w.worker.account().await.users().await.expect("users");
     assert_eq!(users, ["grace"]);
-    assert!(w.worker.account.has_console_password("grace").await.expect("profile"));
+    assert!(
+        w.worker
+            .account()
+            .await
+            .has_console_password("grace")
+            .await
+            .expect("profile")
+    );
 }
 
 #[tokio::test]
@@ -483,7 +524,13 @@ async fn billing_and_monitoring(lang: Lang) {
     insta::assert_snapshot!(snap("16_budget_forecast"), w.screen());
     w.press(KeyCode::Enter).await;
     assert_eq!(w.app.status(StepId::Budget), Some(Status::Pass));
-    let budgets = w.worker.account.cost_budgets("111122223333").await.expect("budgets");
+    let budgets = w
+        .worker
+        .account()
+        .await
+        .cost_budgets("111122223333")
+        .await
+        .expect("budgets");
     assert_eq!(budgets[0].notifications[0].kind, "FORECASTED");
 
     w.select(StepId::SecurityContact).await;

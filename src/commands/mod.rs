@@ -107,13 +107,23 @@ pub async fn run(cli: Cli, lang: Lang) -> ExitCode {
     let Some(region) = config.region().map(|region| region.to_string()) else {
         return cannot_run(CannotRun::NoRegion, lang);
     };
-    let account = AwsAccount::new(&config).signing_in_with(&profile);
+    let connect = move || AwsAccount::new(&config).signing_in_with(&profile);
     match cli.command {
         Some(Command::Status { output, watch }) => {
-            status::run(&account, &region, lang, status_how(output, watch, true)).await
+            status::run(&connect(), &region, lang, status_how(output, watch, true)).await
         }
-        Some(Command::Cleanup { yes }) => cleanup::run(&account, lang, yes).await,
-        None => wizard(Arc::new(account), None, cli.step, lang).await,
+        Some(Command::Cleanup { yes }) => cleanup::run(&connect(), lang, yes).await,
+        None => {
+            // Connected while the wizard draws its first frame.
+            let connecting = tokio::task::spawn_blocking(move || Arc::new(connect()) as Arc<dyn Account>);
+            let account = async move {
+                match connecting.await {
+                    Ok(account) => account,
+                    Err(failed) => std::panic::resume_unwind(failed.into_panic()),
+                }
+            };
+            wizard(account, None, cli.step, lang).await
+        }
     }
 }
 
@@ -126,12 +136,15 @@ async fn run_practice(command: Option<Command>, step: Option<StepId>, region: Op
             status::run(&account, &region, lang, status_how(output, watch, false)).await
         }
         Some(Command::Cleanup { yes }) => cleanup::run(&account, lang, yes).await,
-        None => wizard(Arc::new(account.clone()), Some(account), step, lang).await,
+        None => {
+            let shared: Arc<dyn Account> = Arc::new(account.clone());
+            wizard(std::future::ready(shared), Some(account), step, lang).await
+        }
     }
 }
 
 async fn wizard(
-    account: Arc<dyn Account>,
+    account: impl Future<Output = Arc<dyn Account>> + Send + 'static,
     practice: Option<PracticeAccount>,
     step: Option<StepId>,
     lang: Lang,

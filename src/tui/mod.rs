@@ -55,12 +55,12 @@ pub struct Options {
 /// fix left half-done, if anything. The first frame is drawn at once: who the account
 /// is, and every check, arrive as the worker learns them.
 pub async fn run(
-    account: Arc<dyn Account>,
+    account: impl Future<Output = Arc<dyn Account>> + Send + 'static,
     practice: Option<PracticeAccount>,
     options: Options,
 ) -> std::io::Result<Ending> {
     let (sender, messages) = mpsc::unbounded_channel();
-    let worker = Worker::new(account, practice.clone(), sender.clone(), options.lang);
+    let worker = Worker::connecting(account, practice.clone(), sender.clone(), options.lang);
     let mut app = App::new(options.lang, practice.is_some(), options.clock, options.start_at);
 
     // Keys are read on their own thread: crossterm's reader blocks. It stops with the

@@ -9,7 +9,8 @@ use crate::i18n::Lang;
 use crate::journal::Journal;
 use crate::state::AccountMemory;
 use crate::steps::{self, CHECK_TIMEOUT, Facts, fix, password};
-use futures::StreamExt;
+use futures::future::{self, BoxFuture, Shared};
+use futures::{FutureExt, StreamExt};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -20,7 +21,9 @@ use tokio::sync::mpsc::UnboundedSender;
 /// account is the practice one.
 #[derive(Clone)]
 pub struct Worker {
-    pub account: Arc<dyn Account>,
+    /// The account, once connected: building the SDK clients (and the TLS roots they
+    /// load) happens off the screen's path, so the first frame does not wait for it.
+    account: Shared<BoxFuture<'static, Arc<dyn Account>>>,
     pub practice: Option<PracticeAccount>,
     pub messages: UnboundedSender<Msg>,
     /// Who we are does not change during a run: asked once, shared by every task.
@@ -42,8 +45,18 @@ impl Worker {
         messages: UnboundedSender<Msg>,
         lang: Lang,
     ) -> Worker {
+        Worker::connecting(future::ready(account), practice, messages, lang)
+    }
+
+    /// A worker whose account is still being connected; commands wait for it.
+    pub fn connecting(
+        account: impl Future<Output = Arc<dyn Account>> + Send + 'static,
+        practice: Option<PracticeAccount>,
+        messages: UnboundedSender<Msg>,
+        lang: Lang,
+    ) -> Worker {
         Worker {
-            account,
+            account: account.boxed().shared(),
             practice,
             messages,
             identity: Arc::new(OnceCell::new()),
@@ -62,6 +75,11 @@ impl Worker {
 
     fn memory(&self, account_id: &str) -> Option<AccountMemory> {
         self.state_dir.as_deref().map(|dir| AccountMemory::new(dir, account_id))
+    }
+
+    /// The account (waiting, the first time, for it to be connected).
+    pub async fn account(&self) -> Arc<dyn Account> {
+        self.account.clone().await
     }
 
     /// What this run has made so far, as the journal says now.
@@ -98,7 +116,8 @@ impl Worker {
     }
 
     async fn execute(&self, command: Command) {
-        let account = self.account.as_ref();
+        let account = self.account().await;
+        let account = account.as_ref();
         match command {
             Command::LoadIdentity => {
                 let identity = self.identity().await;
@@ -302,7 +321,10 @@ impl Worker {
     }
 
     async fn identity(&self) -> Result<Identity, AccountError> {
-        self.identity.get_or_try_init(|| self.account.identity()).await.cloned()
+        self.identity
+            .get_or_try_init(|| async { self.account().await.identity().await })
+            .await
+            .cloned()
     }
 
     /// The journal of this account: on disk for a real account, in memory for the
@@ -355,7 +377,8 @@ impl Worker {
                 return;
             }
         };
-        let facts = Facts::new(self.account.as_ref(), &identity);
+        let account = self.account().await;
+        let facts = Facts::new(account.as_ref(), &identity);
         let mut results = steps::check_all(steps, &facts, CHECK_TIMEOUT);
         while let Some(result) = results.next().await {
             self.send(Backend::Checked(result));
@@ -363,7 +386,8 @@ impl Worker {
     }
 
     async fn create_admin_user(&self, user: String, reset_required: bool, typed: Option<Password>) {
-        let account = self.account.as_ref();
+        let account = self.account().await;
+        let account = account.as_ref();
         let is_typed = typed.is_some();
         let prepared = async {
             let group = account
@@ -426,7 +450,8 @@ impl Worker {
     /// Console users without MFA: the ones the MFA step can help.
     async fn mfa_candidates(&self) -> Result<Vec<String>, AccountError> {
         let identity = self.identity().await?;
-        let facts = Facts::new(self.account.as_ref(), &identity);
+        let account = self.account().await;
+        let facts = Facts::new(account.as_ref(), &identity);
         steps::user_mfa::console_users_without_mfa(&facts).await
     }
 }
