@@ -29,6 +29,7 @@ pub struct Pty {
     /// The settings before the program started.
     pub before: Modes,
     pub started: Instant,
+    size: (u16, u16),
 }
 
 fn modes(fd: &OwnedFd) -> Modes {
@@ -104,6 +105,30 @@ impl Pty {
             stop,
             before,
             started,
+            size: (cols, rows),
+        }
+    }
+
+    /// The screen as a terminal shows it now: the output so far through a VT100
+    /// emulator, as text.
+    pub fn screen(&self) -> String {
+        let (cols, rows) = self.size;
+        let size = |n: u16| std::num::NonZeroU16::new(n).expect("a terminal has a size");
+        let mut parser = vt100::Parser::new(size(rows), size(cols), 0);
+        parser.process(&self.output.lock().unwrap_or_else(|p| p.into_inner()));
+        parser.screen().contents()
+    }
+
+    /// Wait until the screen shows `text`.
+    pub fn wait_for_screen(&self, text: &str, timeout: Duration) {
+        let deadline = Instant::now() + timeout;
+        while !self.screen().contains(text) {
+            assert!(
+                Instant::now() < deadline,
+                "no {text:?} on screen within {timeout:?}:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(10));
         }
     }
 

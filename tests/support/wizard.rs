@@ -27,6 +27,8 @@ pub struct Wizard {
     pub clock: FixedClock,
     /// Every command the app asked for, in order.
     pub commands: Vec<Command>,
+    /// Every answer the worker sent, in its debug form (what a log would hold).
+    pub answers_seen: Vec<String>,
     /// This wizard's own state directory (journal, confirmations), removed on drop.
     pub state_dir: std::path::PathBuf,
 }
@@ -74,6 +76,7 @@ impl Wizard {
             terminal,
             clock,
             commands: Vec::new(),
+            answers_seen: Vec::new(),
             state_dir,
         };
         let first = wizard.app.start();
@@ -88,6 +91,7 @@ impl Wizard {
             self.commands.push(command.clone());
             self.worker.run(command).await;
             while let Ok(answer) = self.answers.try_recv() {
+                self.answers_seen.push(format!("{answer:?}"));
                 queue.extend(self.app.update(answer));
             }
         }
@@ -116,6 +120,7 @@ impl Wizard {
                 .await
                 .unwrap_or_else(|_| panic!("waited 20 s for {what}; the screen is {:?}", self.app.screen))
                 .expect("the worker's channel is open");
+            self.answers_seen.push(format!("{answer:?}"));
             let commands = self.app.update(answer);
             self.start(commands);
         }
