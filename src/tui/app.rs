@@ -101,6 +101,8 @@ pub enum Backend {
     /// What this run has made so far (from the journal), after it changed.
     Made(Vec<Resource>),
     Checked(CheckResult),
+    /// These steps could not be checked (the account could not be reached).
+    Unchecked(Vec<StepId>),
     PasswordPolicyLoaded(Result<Option<PasswordPolicy>, AccountError>),
     Fixed {
         step: StepId,
@@ -754,6 +756,12 @@ impl App {
             }
             Backend::NotJournaled(reason) => {
                 self.notice = Some(Notice::NotJournaled(reason));
+                Vec::new()
+            }
+            Backend::Unchecked(steps) => {
+                for step in steps {
+                    self.checking.remove(&step);
+                }
                 Vec::new()
             }
             Backend::Made(made) => {

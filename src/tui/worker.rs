@@ -364,18 +364,11 @@ impl Worker {
     }
 
     async fn check(&self, steps: &[StepId]) {
-        let identity = match self.identity().await {
-            Ok(identity) => identity,
-            Err(error) => {
-                for &step in steps {
-                    self.send(Backend::Checked(crate::checklist::CheckResult {
-                        id: step,
-                        status: crate::checklist::Status::Error,
-                        finding: crate::checklist::Finding::CheckFailed(error.clone()),
-                    }));
-                }
-                return;
-            }
+        // Without the account nothing can be checked; the identity's own answer tells
+        // the screen why.
+        let Ok(identity) = self.identity().await else {
+            self.send(Backend::Unchecked(steps.to_vec()));
+            return;
         };
         let account = self.account().await;
         let facts = Facts::new(account.as_ref(), &identity);
