@@ -20,6 +20,7 @@ use aws_day_one::mfa::totp;
 use aws_day_one::steps;
 use aws_day_one::steps::fix;
 use aws_day_one::steps::{CHECK_TIMEOUT, Facts};
+use futures::StreamExt;
 use futures::future::BoxFuture;
 use std::sync::atomic::Ordering;
 use support::faults::{Answer, CallFault, Cut, ServiceFaults, Target, account_with};
@@ -70,6 +71,35 @@ async fn a_service_that_stays_down_marks_only_its_own_step() {
             assert!(detail.contains("HTTP 503") && detail.contains("Try again"), "{detail}");
         } else {
             assert_ne!(*status, Status::Error, "{id} should not suffer: {detail}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_slow_service_runs_out_of_time_alone() {
+    let moto = Moto::start();
+    let proxy = support::proxy::Proxy::start(moto.port).await;
+    let config = moto.sdk_config().to_builder().endpoint_url(proxy.url()).build();
+    let account = AwsAccount::new(&config);
+    let identity = account.identity().await.expect("identity");
+    // moto loads each service on first use: warm them all before timing anything.
+    steps::check_everything(&account, &identity).await;
+    proxy.fail(
+        "guardduty",
+        support::proxy::Failure::Delay(std::time::Duration::from_secs(8)),
+        usize::MAX,
+    );
+    let facts = Facts::new(&account, &identity);
+    let results: Vec<_> = steps::check_all(&StepId::ALL, &facts, std::time::Duration::from_secs(2))
+        .collect()
+        .await;
+    for result in results {
+        let detail = result.detail(Lang::En);
+        if result.id == StepId::Guardduty {
+            assert_eq!(result.status, Status::Error);
+            assert!(detail.contains("No answer within 2 s"), "{detail}");
+        } else {
+            assert_ne!(result.status, Status::Error, "{}: {detail}", result.id);
         }
     }
 }

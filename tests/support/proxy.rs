@@ -14,6 +14,8 @@ pub enum Failure {
     Answer { status: u16, body: String },
     /// The connection closes without an answer.
     Drop,
+    /// The request is passed on after this long: a slow service.
+    Delay(std::time::Duration),
 }
 
 impl Failure {
@@ -125,6 +127,10 @@ async fn serve(
     };
     if let Some(failure) = failure {
         *failed.lock().unwrap_or_else(|p| p.into_inner()) += 1;
+        if let Failure::Delay(delay) = failure {
+            tokio::time::sleep(delay).await;
+            return pass_on(client, moto_port, &head, &body).await;
+        }
         if let Failure::Answer { status, body } = failure {
             let answer = format!(
                 "HTTP/1.1 {status} Injected\r\nContent-Type: text/xml\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
@@ -134,9 +140,14 @@ async fn serve(
         }
         return client.shutdown().await;
     }
+    pass_on(client, moto_port, &head, &body).await
+}
+
+/// Send the request to moto and its answer back.
+async fn pass_on(mut client: TcpStream, moto_port: u16, head: &[u8], body: &[u8]) -> std::io::Result<()> {
     let mut moto = TcpStream::connect(("127.0.0.1", moto_port)).await?;
-    moto.write_all(&with_connection_close(&head)).await?;
-    moto.write_all(&body).await?;
+    moto.write_all(&with_connection_close(head)).await?;
+    moto.write_all(body).await?;
     let mut answer = Vec::new();
     moto.read_to_end(&mut answer).await?;
     let split = find(&answer, b"\r\n\r\n").map_or(answer.len(), |at| at + 4);
