@@ -211,8 +211,8 @@ pub enum Command {
 
 impl Command {
     /// The step whose fix this command changes the account for, if it changes the
-    /// account at all. Each such command is answered by exactly one
-    /// [`Backend::ends_change`] answer.
+    /// account at all. Each such command is answered by exactly one answer whose
+    /// `Backend::ends_change` is the same.
     pub fn changes(&self) -> Option<Option<StepId>> {
         let step = match self {
             Command::CreateAlias(_) => StepId::AccountAlias,
@@ -247,19 +247,19 @@ impl Command {
 }
 
 impl Backend {
-    /// Whether this answers a command that changes the account.
-    fn ends_change(&self) -> bool {
-        matches!(
-            self,
-            Backend::Fixed { .. }
-                | Backend::AdminUserCreated { .. }
-                | Backend::BudgetDone { .. }
-                | Backend::CleanedUp(_)
-                | Backend::RootKeysDeleted { .. }
-                | Backend::MfaCreated { .. }
-                | Backend::MfaEnabled { .. }
-                | Backend::MfaDeleted(_)
-        )
+    /// When this answers a command that changes the account: that command's
+    /// [`Command::changes`].
+    fn ends_change(&self) -> Option<Option<StepId>> {
+        let step = match self {
+            Backend::Fixed { step, .. } => *step,
+            Backend::AdminUserCreated { .. } => StepId::AdminUser,
+            Backend::BudgetDone { .. } => StepId::Budget,
+            Backend::RootKeysDeleted { .. } => StepId::RootAccessKeys,
+            Backend::MfaCreated { .. } | Backend::MfaEnabled { .. } | Backend::MfaDeleted(_) => StepId::UserMfa,
+            Backend::CleanedUp(_) => return Some(None),
+            _ => return None,
+        };
+        Some(Some(step))
     }
 }
 
@@ -663,8 +663,9 @@ impl App {
             Msg::Interrupt => self.leave(),
             Msg::Tick => self.on_tick(),
             Msg::Backend(answer) => {
-                if answer.ends_change() && !self.changes_in_flight.is_empty() {
-                    self.changes_in_flight.remove(0);
+                let ended = answer.ends_change();
+                if let Some(index) = self.changes_in_flight.iter().position(|change| Some(*change) == ended) {
+                    self.changes_in_flight.remove(index);
                 }
                 self.on_backend(answer)
             }
