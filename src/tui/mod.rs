@@ -120,7 +120,7 @@ pub async fn run(
 }
 
 /// Draw, read a message, update, start the commands; until the app quits.
-pub async fn event_loop<B: ratatui::backend::Backend>(
+async fn event_loop<B: ratatui::backend::Backend>(
     terminal: &mut ratatui::Terminal<B>,
     app: &mut App,
     worker: &Worker,
