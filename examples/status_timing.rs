@@ -13,6 +13,7 @@
 #[path = "../tests/support"]
 #[allow(dead_code)]
 mod support {
+    pub mod env;
     pub mod moto;
     pub mod pty;
     pub mod seed;
@@ -212,11 +213,8 @@ fn binary_status(binary: &std::path::Path, endpoint: &str) -> (Duration, u64) {
     let mut peak = 0;
     for _ in 0..ROUNDS {
         let started = Instant::now();
-        let mut child = std::process::Command::new(binary)
+        let mut child = support::env::clean(&mut std::process::Command::new(binary))
             .args(["status", "--output", "json", "--endpoint-url", endpoint])
-            .env_clear()
-            .env("HOME", "/nonexistent")
-            .env("AWS_EC2_METADATA_DISABLED", "true")
             .envs(CREDENTIALS)
             .stdout(std::process::Stdio::null())
             .spawn()
@@ -248,12 +246,9 @@ fn aws_cli_status(direct: &str, far: &str) -> Option<(usize, Duration, Duration)
         let started = Instant::now();
         let mut aws = |args: &[&str]| -> String {
             commands += 1;
-            let output = std::process::Command::new(&cli)
+            let output = support::env::clean(&mut std::process::Command::new(&cli))
                 .args(args)
                 .args(["--endpoint-url", endpoint, "--output", "text"])
-                .env_clear()
-                .env("HOME", "/nonexistent")
-                .env("AWS_EC2_METADATA_DISABLED", "true")
                 .envs(CREDENTIALS)
                 .output()
                 .expect("run the AWS CLI");

@@ -288,16 +288,17 @@ async fn a_half_done_mfa_enrolment_is_finished_by_running_it_again() {
     .await;
 }
 
+fn budget_fix<'a>(account: &'a AwsAccount, journal: &'a Journal) -> BoxFuture<'a, Result<(), AccountError>> {
+    Box::pin(async move {
+        fix::budget(account, journal, ACCOUNT_ID, &a_budget_plan())
+            .await
+            .map(|_| ())
+    })
+}
+
 #[tokio::test]
 async fn a_half_done_budget_is_finished_by_running_it_again() {
-    survives_a_failure_at_every_call(StepId::Budget, nothing, |account, journal| {
-        Box::pin(async move {
-            fix::budget(account, journal, ACCOUNT_ID, &a_budget_plan())
-                .await
-                .map(|_| ())
-        })
-    })
-    .await;
+    survives_a_failure_at_every_call(StepId::Budget, nothing, budget_fix).await;
 }
 
 #[tokio::test]
@@ -305,13 +306,7 @@ async fn an_alert_added_halfway_to_an_owners_budget_is_finished_by_running_it_ag
     survives_a_failure_at_every_call(
         StepId::Budget,
         |config| Box::pin(support::seed::budget(config, "monthly", false)),
-        |account, journal| {
-            Box::pin(async move {
-                fix::budget(account, journal, ACCOUNT_ID, &a_budget_plan())
-                    .await
-                    .map(|_| ())
-            })
-        },
+        budget_fix,
     )
     .await;
 }

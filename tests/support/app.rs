@@ -14,14 +14,8 @@ pub struct Run {
 /// metadata, only the variables given.
 fn app(args: &[&str], env: &[(&str, &str)]) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_aws-day-one"));
-    command
+    super::env::clean(&mut command)
         .args(args)
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", "/nonexistent")
-        .env("AWS_CONFIG_FILE", "/nonexistent/config")
-        .env("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/credentials")
-        .env("AWS_EC2_METADATA_DISABLED", "true")
         .env("LANG", "C")
         .envs(env.iter().copied());
     command

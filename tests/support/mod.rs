@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod app;
+pub mod env;
 pub mod faults;
 pub mod moto;
 pub mod proxy;

@@ -64,14 +64,8 @@ impl Pty {
         let before = modes(&slave);
         let stdio = || Stdio::from(slave.try_clone().expect("dup the terminal"));
         let mut command = Command::new(program);
-        command
+        super::env::clean(&mut command)
             .args(args)
-            .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", "/nonexistent")
-            .env("AWS_CONFIG_FILE", "/nonexistent/config")
-            .env("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/credentials")
-            .env("AWS_EC2_METADATA_DISABLED", "true")
             .env("TERM", "xterm-256color")
             .env("LANG", "C.UTF-8")
             .envs(env.iter().copied())
