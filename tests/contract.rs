@@ -5,8 +5,6 @@
 
 mod support;
 
-use aws_credential_types::Credentials;
-use aws_credential_types::provider::SharedCredentialsProvider;
 use aws_day_one::account::aws::AwsAccount;
 use aws_day_one::account::practice::PracticeAccount;
 use aws_day_one::account::{
@@ -258,13 +256,7 @@ async fn own_keys_are_deleted_with_the_one_in_use_last() {
     let moto = Moto::start();
     let keys = support::seed::user_with_access_keys(&moto.sdk_config(), "keyholder", 2).await;
     let (in_use, other) = (&keys[0], &keys[1]);
-    let config = moto
-        .sdk_config()
-        .to_builder()
-        .credentials_provider(SharedCredentialsProvider::new(Credentials::new(
-            &in_use.0, &in_use.1, None, None, "test",
-        )))
-        .build();
+    let config = moto.sdk_config_signed_by(&in_use.0, &in_use.1);
     let account = AwsAccount::new(&config);
 
     let found = fix::own_access_keys(&account).await.expect("list");

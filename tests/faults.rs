@@ -6,8 +6,6 @@
 mod support;
 
 use aws_config::SdkConfig;
-use aws_credential_types::Credentials;
-use aws_credential_types::provider::SharedCredentialsProvider;
 use aws_day_one::account::aws::AwsAccount;
 use aws_day_one::account::{
     Account, AccountError, AlternateContact, BudgetAlert, BudgetPlan, ContactKind, Password, PasswordPolicy,
@@ -377,13 +375,7 @@ async fn a_half_done_key_deletion_is_finished_by_running_it_again() {
             moto.reset();
             let keys = support::seed::user_with_access_keys(&moto.sdk_config(), "keyholder", 2).await;
             let in_use = &keys[0];
-            let config = moto
-                .sdk_config()
-                .to_builder()
-                .credentials_provider(SharedCredentialsProvider::new(Credentials::new(
-                    &in_use.0, &in_use.1, None, None, "test",
-                )))
-                .build();
+            let config = moto.sdk_config_signed_by(&in_use.0, &in_use.1);
             let (fault, failed) = CallFault::interceptor(Target::Nth(at), cut);
             let outcome = fix::delete_own_access_keys(&account_with(&config, fault), false).await;
             if failed.load(Ordering::SeqCst) == 0 {

@@ -231,21 +231,13 @@ async fn trusted_advisor_lists_only_its_security_checks() {
 /// allows it, and makes nothing.
 #[tokio::test]
 async fn a_denied_fix_names_the_action_and_the_setup_policy() {
-    use aws_credential_types::Credentials;
-    use aws_credential_types::provider::SharedCredentialsProvider;
     use aws_day_one::account::AccountError;
     use aws_day_one::i18n::{Lang, Localize};
 
     let mut moto = Moto::start();
     let (key, secret) = seed::user_denied(&moto.sdk_config(), "trainee", "iam:CreateAccountAlias").await;
     moto.enforce_auth();
-    let config = moto
-        .sdk_config()
-        .to_builder()
-        .credentials_provider(SharedCredentialsProvider::new(Credentials::new(
-            key, secret, None, None, "test",
-        )))
-        .build();
+    let config = moto.sdk_config_signed_by(&key, &secret);
     let account = AwsAccount::new(&config);
     let journal = Journal::in_memory();
     let error = fix::account_alias(&account, &journal, "day-one-denied")

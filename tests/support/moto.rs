@@ -115,6 +115,18 @@ impl Moto {
     }
 }
 
+impl Moto {
+    /// The same configuration, signing with this access key instead of the test one.
+    pub fn sdk_config_signed_by(&self, key_id: &str, secret: &str) -> SdkConfig {
+        self.sdk_config()
+            .to_builder()
+            .credentials_provider(aws_credential_types::provider::SharedCredentialsProvider::new(
+                Credentials::new(key_id, secret, None, None, "test"),
+            ))
+            .build()
+    }
+}
+
 impl Drop for Moto {
     fn drop(&mut self) {
         // Closing stdin asks the launcher to stop; kill in case it does not.
